@@ -1,0 +1,759 @@
+//! Stage 4: tokens. Turns the [`TypeSpace`] into Rust items with `quote`.
+//!
+//! Conventions of the generated code:
+//! - serde derives are written with absolute paths (`::serde::Serialize`) so the output can be
+//!   `include!`d anywhere without `use` clashes;
+//! - every field whose identifier differs from its wire name has `#[serde(rename)]`;
+//! - wire forms serde does not produce by itself (int64 as a string, base64, sets without
+//!   duplicates, integral numbers written without `.0`) go through the runtime crate's
+//!   composable adapters: `#[serde(with = "::json_structure_runtime::As::<...>")]`.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::{Docs, Encoding, Prim};
+use crate::resolve::{
+    ChoiceDef, EnumDef, EnumRepr, Extra, Field, StructDef, TypeDef, TypeId, TypeKind, TypeRef,
+    TypeSpace, Variant,
+};
+
+/// Options that change the emitted code but not the type space.
+#[derive(Debug, Clone, Default)]
+pub struct EmitOptions {
+    /// Accept JSON numbers for int64/uint64/int128/uint128 and decimal (always write strings).
+    pub lenient_numbers: bool,
+    /// The schema file name, shown in type docs.
+    pub source_name: String,
+}
+
+/// Emits every type of the space, grouped into one module per namespace.
+pub fn emit(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
+    let e = Emitter { space, options };
+    let mut root = ModuleTree::default();
+    for (i, def) in space.types.iter().enumerate() {
+        let item = e.type_item(TypeId(i), def);
+        root.insert(&def.module, item);
+    }
+    root.into_tokens()
+}
+
+#[derive(Default)]
+struct ModuleTree {
+    items: Vec<TokenStream>,
+    children: Vec<(String, ModuleTree)>,
+}
+
+impl ModuleTree {
+    fn insert(&mut self, path: &[String], item: TokenStream) {
+        match path.split_first() {
+            None => self.items.push(item),
+            Some((first, rest)) => {
+                let index = match self.children.iter().position(|(n, _)| n == first) {
+                    Some(i) => i,
+                    None => {
+                        self.children.push((first.clone(), ModuleTree::default()));
+                        self.children.len() - 1
+                    }
+                };
+                if let Some((_, child)) = self.children.get_mut(index) {
+                    child.insert(rest, item);
+                }
+            }
+        }
+    }
+
+    fn into_tokens(self) -> TokenStream {
+        let items = self.items;
+        let children = self.children.into_iter().map(|(name, tree)| {
+            let ident = ident(&name);
+            let doc = format!(
+                " Types of the `{}` namespace.",
+                name.trim_start_matches("r#")
+            );
+            let body = tree.into_tokens();
+            quote! {
+                #[doc = #doc]
+                pub mod #ident {
+                    #body
+                }
+            }
+        });
+        quote! { #(#items)* #(#children)* }
+    }
+}
+
+/// An identifier from text that may be a raw identifier (`r#ref`).
+fn ident(text: &str) -> Ident {
+    match text.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(text, Span::call_site()),
+    }
+}
+
+struct Emitter<'a> {
+    space: &'a TypeSpace,
+    options: &'a EmitOptions,
+}
+
+impl Emitter<'_> {
+    fn type_item(&self, id: TypeId, def: &TypeDef) -> TokenStream {
+        let Some(kind) = &def.kind else {
+            return TokenStream::new();
+        };
+        let name = ident(&def.name);
+        let docs = self.type_docs(def);
+        match kind {
+            TypeKind::Struct(s) => self.struct_item(&name, def, s, docs),
+            TypeKind::Enum(e) => enum_item(&name, e, docs),
+            TypeKind::Choice(c) => self.choice_item(&name, def, c, docs),
+            TypeKind::Union(variants) => self.union_item(&name, def, variants, docs),
+            TypeKind::Tuple(fields) => self.tuple_item(&name, def, fields, docs),
+            TypeKind::Alias(target) => {
+                let ty = self.rust_type(target, &def.module);
+                let _ = id;
+                quote! {
+                    #docs
+                    pub type #name = #ty;
+                }
+            }
+        }
+    }
+
+    fn type_docs(&self, def: &TypeDef) -> TokenStream {
+        let mut text = render_docs(&def.docs);
+        let location = if def.pointer.is_empty() {
+            format!("Root type of `{}`.", self.options.source_name)
+        } else {
+            format!(
+                "Generated from `#{}` in `{}`.",
+                def.pointer, self.options.source_name
+            )
+        };
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&escape_markdown(&location));
+        doc_attrs(&text)
+    }
+
+    fn struct_item(
+        &self,
+        name: &Ident,
+        def: &TypeDef,
+        s: &StructDef,
+        docs: TokenStream,
+    ) -> TokenStream {
+        let fields = s.fields.iter().map(|f| self.struct_field(f, &def.module));
+        let (container_attr, extra_field) = match &s.extra {
+            Extra::Deny => (quote! { #[serde(deny_unknown_fields)] }, TokenStream::new()),
+            Extra::Ignore => (TokenStream::new(), TokenStream::new()),
+            Extra::Capture {
+                ident: extra_ident,
+                value,
+            } => {
+                let extra_ident = ident(extra_ident);
+                let value_ty = self.rust_type(value, &def.module);
+                let with = self
+                    .adapter(value)
+                    .map(|a| {
+                        let path =
+                            as_path(&quote! { ::json_structure_runtime::IndexMap<String, #a> });
+                        quote! { , with = #path }
+                    })
+                    .unwrap_or_default();
+                (
+                    TokenStream::new(),
+                    quote! {
+                        /// Members the schema does not declare, kept in document order so that
+                        /// nothing is lost on a round trip.
+                        #[serde(flatten #with)]
+                        pub #extra_ident: ::json_structure_runtime::IndexMap<String, #value_ty>,
+                    },
+                )
+            }
+        };
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #container_attr
+            pub struct #name {
+                #(#fields)*
+                #extra_field
+            }
+        }
+    }
+
+    fn struct_field(&self, f: &Field, module: &[String]) -> TokenStream {
+        let name = ident(&f.ident);
+        let docs = doc_attrs(&render_docs(&f.docs));
+        let (ty, attrs) = self.field_type_and_attrs(f, module);
+        let mut serde_args: Vec<TokenStream> = Vec::new();
+        if crate::names::bare(&f.ident) != f.wire {
+            let wire = &f.wire;
+            serde_args.push(quote! { rename = #wire });
+        }
+        serde_args.extend(attrs);
+        let serde_attr = if serde_args.is_empty() {
+            TokenStream::new()
+        } else {
+            quote! { #[serde(#(#serde_args),*)] }
+        };
+        quote! {
+            #docs
+            #serde_attr
+            pub #name: #ty,
+        }
+    }
+
+    /// The Rust type of a field (with the `Option`s presence and nullability add) and the
+    /// serde arguments that give it the right wire behaviour.
+    fn field_type_and_attrs(
+        &self,
+        f: &Field,
+        module: &[String],
+    ) -> (TokenStream, Vec<TokenStream>) {
+        let mut value = self.rust_type(&f.ty, module);
+        let mut adapter = self.adapter(&f.ty);
+        if f.boxed {
+            value = quote! { Box<#value> };
+            adapter = adapter.map(|a| quote! { Box<#a> });
+        }
+        let same = quote! { ::json_structure_runtime::Same };
+        let skip = quote! { skip_serializing_if = "Option::is_none" };
+        match (f.required, f.nullable) {
+            (true, false) => {
+                let attrs = adapter.map(|a| with_attr(&a)).into_iter().collect();
+                (value, attrs)
+            }
+            (true, true) => {
+                // Must be present, may be null, written back as null.
+                let attr = match adapter {
+                    Some(a) => with_attr(&quote! { Option<#a> }),
+                    None => quote! { deserialize_with = "::serde::Deserialize::deserialize" },
+                };
+                (quote! { Option<#value> }, vec![attr])
+            }
+            (false, false) => {
+                let mut attrs = vec![quote! { default }, skip];
+                if let Some(a) = adapter {
+                    attrs.push(with_attr(&quote! { Option<#a> }));
+                }
+                (quote! { Option<#value> }, attrs)
+            }
+            (false, true) => {
+                // Absent is `None`, null is `Some(None)`.
+                let inner = adapter.unwrap_or(same);
+                let attrs = vec![
+                    quote! { default },
+                    skip,
+                    with_attr(&quote! { ::json_structure_runtime::Present<Option<#inner>> }),
+                ];
+                (quote! { Option<Option<#value>> }, attrs)
+            }
+        }
+    }
+
+    fn choice_item(
+        &self,
+        name: &Ident,
+        def: &TypeDef,
+        c: &ChoiceDef,
+        docs: TokenStream,
+    ) -> TokenStream {
+        let variants = c
+            .variants
+            .iter()
+            .map(|v| self.variant(v, &def.module, true));
+        let tag = c
+            .selector
+            .as_ref()
+            .map(|s| quote! { #[serde(tag = #s)] })
+            .unwrap_or_default();
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #tag
+            pub enum #name {
+                #(#variants)*
+            }
+        }
+    }
+
+    fn union_item(
+        &self,
+        name: &Ident,
+        def: &TypeDef,
+        variants: &[Variant],
+        docs: TokenStream,
+    ) -> TokenStream {
+        let variants = variants.iter().map(|v| self.variant(v, &def.module, false));
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(untagged)]
+            pub enum #name {
+                #(#variants)*
+            }
+        }
+    }
+
+    fn variant(&self, v: &Variant, module: &[String], renamed: bool) -> TokenStream {
+        let name = ident(&v.ident);
+        let mut ty = self.rust_type(&v.ty, module);
+        let mut adapter = self.adapter(&v.ty);
+        if v.boxed {
+            ty = quote! { Box<#ty> };
+            adapter = adapter.map(|a| quote! { Box<#a> });
+        }
+        let field_attr = adapter
+            .map(|a| {
+                let w = with_attr(&a);
+                quote! { #[serde(#w)] }
+            })
+            .unwrap_or_default();
+        let rename = if renamed && v.ident != v.wire {
+            let wire = &v.wire;
+            quote! { #[serde(rename = #wire)] }
+        } else {
+            TokenStream::new()
+        };
+        quote! {
+            #rename
+            #name(#field_attr #ty),
+        }
+    }
+
+    fn tuple_item(
+        &self,
+        name: &Ident,
+        def: &TypeDef,
+        fields: &[Field],
+        docs: TokenStream,
+    ) -> TokenStream {
+        let fields = fields.iter().map(|f| {
+            let mut text = format!("Element `{}`.", f.wire);
+            let more = render_docs(&f.docs);
+            if !more.is_empty() {
+                text = format!("{}\n\n{more}", escape_markdown(&text));
+            } else {
+                text = escape_markdown(&text);
+            }
+            let doc = doc_attrs(&text);
+            let (ty, attrs) = self.field_type_and_attrs(f, &def.module);
+            let serde_attr = if attrs.is_empty() {
+                TokenStream::new()
+            } else {
+                quote! { #[serde(#(#attrs),*)] }
+            };
+            quote! { #doc #serde_attr pub #ty }
+        });
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            pub struct #name(#(#fields),*);
+        }
+    }
+
+    /// The Rust type of a value, written relative to `module`.
+    fn rust_type(&self, ty: &TypeRef, module: &[String]) -> TokenStream {
+        match ty {
+            TypeRef::Prim(p, _) => prim_type(*p),
+            TypeRef::Any => quote! { ::serde_json::Value },
+            TypeRef::Array(inner) | TypeRef::Set(inner) => {
+                let inner = self.rust_type(inner, module);
+                quote! { Vec<#inner> }
+            }
+            TypeRef::Map(inner) => {
+                let inner = self.rust_type(inner, module);
+                quote! { ::json_structure_runtime::IndexMap<String, #inner> }
+            }
+            TypeRef::Nullable(inner) => {
+                let inner = self.rust_type(inner, module);
+                quote! { Option<#inner> }
+            }
+            TypeRef::Named(id) => self.type_path(*id, module),
+        }
+    }
+
+    fn type_path(&self, id: TypeId, from: &[String]) -> TokenStream {
+        let Some(def) = self.space.types.get(id.0) else {
+            return quote! { ::serde_json::Value };
+        };
+        let common = from
+            .iter()
+            .zip(&def.module)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let supers = (common..from.len()).map(|_| quote! { super:: });
+        let downs = def.module.iter().skip(common).map(|m| {
+            let m = ident(m);
+            quote! { #m:: }
+        });
+        let name = ident(&def.name);
+        quote! { #(#supers)* #(#downs)* #name }
+    }
+
+    /// The runtime adapter that gives `ty` its JSON Structure wire form, if serde's default
+    /// form is not already right.
+    fn adapter(&self, ty: &TypeRef) -> Option<TokenStream> {
+        let rt = quote! { ::json_structure_runtime };
+        match ty {
+            TypeRef::Prim(p, encoding) => match p {
+                Prim::Number | Prim::Double | Prim::Float | Prim::Float8 => {
+                    Some(quote! { #rt::Number })
+                }
+                Prim::Int64 | Prim::Uint64 | Prim::Int128 | Prim::Uint128 => {
+                    Some(if self.options.lenient_numbers {
+                        quote! { #rt::LenientStringInt }
+                    } else {
+                        quote! { #rt::StringInt }
+                    })
+                }
+                Prim::Decimal if self.options.lenient_numbers => {
+                    Some(quote! { #rt::LenientDecimal })
+                }
+                Prim::Binary => Some(match encoding {
+                    Encoding::Base64 => quote! { #rt::Base64 },
+                    Encoding::Base64Url => quote! { #rt::Base64Url },
+                    Encoding::Base16 => quote! { #rt::Base16 },
+                    Encoding::Base32 => quote! { #rt::Base32 },
+                    Encoding::Base32Hex => quote! { #rt::Base32Hex },
+                }),
+                _ => None,
+            },
+            TypeRef::Any => None,
+            TypeRef::Named(id) => match self.space.types.get(id.0).and_then(|d| d.kind.as_ref()) {
+                Some(TypeKind::Alias(target)) => self.adapter(target),
+                _ => None,
+            },
+            TypeRef::Array(inner) => self.adapter(inner).map(|a| quote! { Vec<#a> }),
+            TypeRef::Set(inner) => {
+                let a = self.adapter(inner).unwrap_or_else(|| quote! { #rt::Same });
+                Some(quote! { #rt::UniqueVec<#a> })
+            }
+            TypeRef::Map(inner) => self
+                .adapter(inner)
+                .map(|a| quote! { #rt::IndexMap<String, #a> }),
+            TypeRef::Nullable(inner) => self.adapter(inner).map(|a| quote! { Option<#a> }),
+        }
+    }
+}
+
+fn with_attr(adapter: &TokenStream) -> TokenStream {
+    let path = as_path(adapter);
+    quote! { with = #path }
+}
+
+/// `::json_structure_runtime::As::<A>` as the string serde's `with` expects.
+fn as_path(adapter: &TokenStream) -> String {
+    let tokens = quote! { ::json_structure_runtime::As::<#adapter> };
+    compact_path(&tokens.to_string())
+}
+
+/// `quote` puts spaces between all tokens; paths read better without them.
+fn compact_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for part in s.split(' ') {
+        if part == "," {
+            out.push_str(", ");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+fn prim_type(p: Prim) -> TokenStream {
+    match p {
+        Prim::String => quote! { String },
+        Prim::Number | Prim::Double => quote! { f64 },
+        Prim::Float | Prim::Float8 => quote! { f32 },
+        Prim::Integer | Prim::Int32 => quote! { i32 },
+        Prim::Boolean => quote! { bool },
+        Prim::Null => quote! { () },
+        Prim::Int8 => quote! { i8 },
+        Prim::Uint8 => quote! { u8 },
+        Prim::Int16 => quote! { i16 },
+        Prim::Uint16 => quote! { u16 },
+        Prim::Uint32 => quote! { u32 },
+        Prim::Int64 => quote! { i64 },
+        Prim::Uint64 => quote! { u64 },
+        Prim::Int128 => quote! { i128 },
+        Prim::Uint128 => quote! { u128 },
+        Prim::Decimal => quote! { ::json_structure_runtime::Decimal },
+        Prim::Date => quote! { ::json_structure_runtime::Date },
+        Prim::DateTime => quote! { ::json_structure_runtime::DateTime },
+        Prim::Time => quote! { ::json_structure_runtime::Time },
+        Prim::Duration => quote! { ::json_structure_runtime::Duration },
+        Prim::Uuid => quote! { ::json_structure_runtime::Uuid },
+        Prim::Uri => quote! { ::json_structure_runtime::Uri },
+        Prim::Binary => quote! { Vec<u8> },
+        Prim::JsonPointer => quote! { ::json_structure_runtime::JsonPointer },
+    }
+}
+
+fn enum_item(name: &Ident, e: &EnumDef, docs: TokenStream) -> TokenStream {
+    let idents: Vec<Ident> = e.variants.iter().map(|v| ident(&v.ident)).collect();
+    let count = proc_macro2::Literal::usize_unsuffixed(idents.len());
+    let type_name = name.to_string();
+    match e.repr {
+        EnumRepr::String => {
+            let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+            let variant_defs = e.variants.iter().zip(&idents).map(|(v, id)| {
+                let wire = &v.wire;
+                let rename = if *id != v.wire {
+                    quote! { #[serde(rename = #wire)] }
+                } else {
+                    TokenStream::new()
+                };
+                let doc = format!(" `{}`", v.wire.replace('`', "'"));
+                quote! { #[doc = #doc] #rename #id, }
+            });
+            quote! {
+                #docs
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                pub enum #name {
+                    #(#variant_defs)*
+                }
+
+                impl #name {
+                    /// Every value, in schema order.
+                    pub const ALL: [Self; #count] = [#(Self::#idents),*];
+
+                    /// The value as written on the wire.
+                    pub const fn as_str(self) -> &'static str {
+                        match self {
+                            #(Self::#idents => #wires,)*
+                        }
+                    }
+                }
+
+                impl ::std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(self.as_str())
+                    }
+                }
+
+                impl ::std::str::FromStr for #name {
+                    type Err = ::json_structure_runtime::UnknownEnumValue;
+
+                    fn from_str(value: &str) -> Result<Self, Self::Err> {
+                        match value {
+                            #(#wires => Ok(Self::#idents),)*
+                            _ => Err(::json_structure_runtime::UnknownEnumValue::new(#type_name, value)),
+                        }
+                    }
+                }
+            }
+        }
+        EnumRepr::Int(prim) => {
+            let int = prim_type(prim);
+            let int_name = int.to_string();
+            let values: Vec<TokenStream> = e
+                .variants
+                .iter()
+                .map(|v| {
+                    v.wire
+                        .parse::<TokenStream>()
+                        .unwrap_or_else(|_| quote! { 0 })
+                })
+                .collect();
+            let variant_defs = e.variants.iter().zip(&idents).map(|(v, id)| {
+                let doc = format!(" `{}`", v.wire);
+                quote! { #[doc = #doc] #id, }
+            });
+            quote! {
+                #docs
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                #[serde(into = #int_name, try_from = #int_name)]
+                pub enum #name {
+                    #(#variant_defs)*
+                }
+
+                impl #name {
+                    /// Every value, in schema order.
+                    pub const ALL: [Self; #count] = [#(Self::#idents),*];
+
+                    /// The value as written on the wire.
+                    pub const fn value(self) -> #int {
+                        match self {
+                            #(Self::#idents => #values,)*
+                        }
+                    }
+                }
+
+                impl From<#name> for #int {
+                    fn from(value: #name) -> Self {
+                        value.value()
+                    }
+                }
+
+                impl TryFrom<#int> for #name {
+                    type Error = ::json_structure_runtime::UnknownEnumValue;
+
+                    fn try_from(value: #int) -> Result<Self, Self::Error> {
+                        match value {
+                            #(#values => Ok(Self::#idents),)*
+                            _ => Err(::json_structure_runtime::UnknownEnumValue::new(#type_name, &value.to_string())),
+                        }
+                    }
+                }
+
+                impl ::std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        ::std::fmt::Display::fmt(&self.value(), f)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Markdown for a doc comment: description, title, examples and notes.
+fn render_docs(docs: &Docs) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(title) = &docs.title {
+        if docs.description.as_deref() != Some(title.as_str()) {
+            parts.push(format!("**{}**", escape_markdown(title)));
+        }
+    }
+    if let Some(d) = &docs.description {
+        parts.push(escape_markdown(d));
+    }
+    if docs.deprecated {
+        parts.push("**Deprecated** by the schema.".to_string());
+    }
+    for note in &docs.notes {
+        parts.push(escape_markdown(note));
+    }
+    match docs.examples.as_slice() {
+        [] => {}
+        [one] if !one.contains('\n') && one.len() <= 80 && !one.contains('`') => {
+            parts.push(format!("Example: `{one}`"));
+        }
+        examples => {
+            let mut block = String::from(if examples.len() == 1 {
+                "Example:"
+            } else {
+                "Examples:"
+            });
+            for ex in examples {
+                block.push_str("\n\n```json\n");
+                block.push_str(&ex.replace("```", "`\u{200b}``"));
+                block.push_str("\n```");
+            }
+            parts.push(block);
+        }
+    }
+    parts.join("\n\n")
+}
+
+/// `#[doc]` attributes, one per line (prettyplease prints them as `///` comments).
+fn doc_attrs(text: &str) -> TokenStream {
+    if text.trim().is_empty() {
+        return TokenStream::new();
+    }
+    let lines = text.lines().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        quote! { #[doc = #line] }
+    });
+    quote! { #(#lines)* }
+}
+
+/// Makes schema text safe for rustdoc: no accidental doctests (indented blocks, bare code
+/// fences), no broken intra-doc links (`[x]`), no stray HTML (`<x>`), URLs as autolinks.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut in_fence = false;
+    for (i, raw_line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = raw_line.trim_end();
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            // Keep fences balanced and never let rustdoc compile their content as Rust.
+            if in_fence {
+                out.push_str("```");
+            } else {
+                out.push_str("```text");
+            }
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push_str(line);
+            continue;
+        }
+        out.push_str(&escape_inline(trimmed));
+    }
+    if in_fence {
+        out.push_str("\n```");
+    }
+    out
+}
+
+fn escape_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while !rest.is_empty() {
+        let url_start = ["https://", "http://"]
+            .iter()
+            .filter_map(|scheme| rest.find(scheme))
+            .min();
+        let (before, url_and_after) = match url_start {
+            Some(i) => rest.split_at(i),
+            None => (rest, ""),
+        };
+        for c in before.chars() {
+            match c {
+                '[' => out.push_str("\\["),
+                ']' => out.push_str("\\]"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                c => out.push(c),
+            }
+        }
+        if url_and_after.is_empty() {
+            break;
+        }
+        let end = url_and_after
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | ')' | ']' | '[' | '\'')
+            })
+            .unwrap_or(url_and_after.len());
+        let (mut url, mut after) = url_and_after.split_at(end);
+        while let Some(stripped) = url.strip_suffix(['.', ',', ';', ':', '!', '?']) {
+            url = stripped;
+            after = &url_and_after[url.len()..];
+        }
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = after;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docs_are_safe_for_rustdoc() {
+        assert_eq!(
+            escape_markdown("See https://x.io/a.json. Use [a] <b>"),
+            "See <https://x.io/a.json>. Use \\[a\\] &lt;b&gt;"
+        );
+        assert_eq!(escape_markdown("    indented code"), "indented code");
+        assert_eq!(
+            escape_markdown("```\nfn x() {}\n```"),
+            "```text\nfn x() {}\n```"
+        );
+        assert_eq!(escape_markdown("```\nopen"), "```text\nopen\n```");
+    }
+}

@@ -1,0 +1,439 @@
+//! Generate serde-ready Rust types from [JSON Structure](https://json-structure.org) schemas.
+//!
+//! Use it from a `build.rs`, like `prost-build`:
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     if let Err(e) = json_structure_codegen::Config::new().input("schemas").compile() {
+//!         eprintln!("{e}");
+//!         std::process::exit(1);
+//!     }
+//! }
+//! ```
+//!
+//! and include the result:
+//!
+//! ```ignore
+//! include!(concat!(env!("OUT_DIR"), "/_index.rs"));
+//! ```
+//!
+//! or generate text directly:
+//!
+//! ```
+//! let out = json_structure_codegen::Config::new()
+//!     .generate_source("pet.struct.json", r#"{
+//!         "$schema": "https://json-structure.org/meta/core/v0/#",
+//!         "$id": "https://example.com/pet", "name": "Pet", "type": "object",
+//!         "properties": {"name": {"type": "string"}, "age": {"type": "int32"}},
+//!         "required": ["name"]
+//!     }"#)
+//!     .unwrap();
+//! assert!(out.code.contains("pub struct Pet"));
+//! assert_eq!(out.root_type.as_deref(), Some("Pet"));
+//! ```
+//!
+//! The pipeline has one module per stage: [`source`] (JSON with positions) → [`model`]
+//! (schema nodes, dialect normalised) → [`resolve`] (named types, references, recursion) →
+//! [`emit`] (tokens) → [`render`] (text).
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
+pub mod emit;
+pub mod error;
+pub mod model;
+pub mod names;
+pub mod render;
+pub mod resolve;
+pub mod source;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+pub use error::{Diagnostic, Error, Severity};
+pub use model::Mode;
+
+/// The file, in the output directory, that includes every generated file.
+pub const INDEX_FILE: &str = "_index.rs";
+
+/// Settings for a generation run, in the style of `prost_build::Config`.
+///
+/// ```
+/// use json_structure_codegen::{Config, Mode};
+/// let mut config = Config::new();
+/// config.input("schemas").mode(Mode::Lenient).capture_additional_properties(true);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Config {
+    inputs: Vec<PathBuf>,
+    out_dir: Option<PathBuf>,
+    mode: Mode,
+    capture_additional: bool,
+    lenient_numbers: bool,
+    module_per_file: bool,
+    cargo_output: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            inputs: Vec::new(),
+            out_dir: None,
+            mode: Mode::Auto,
+            capture_additional: true,
+            lenient_numbers: false,
+            module_per_file: false,
+            cargo_output: true,
+        }
+    }
+}
+
+/// The result of generating one schema.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The schema file.
+    pub schema: PathBuf,
+    /// The Rust source text.
+    pub code: String,
+    /// Name of the file the code is written to by [`Config::compile`] (`daytona_snapshot.rs`).
+    pub file_name: String,
+    /// Rust path (relative to the generated file) of the document's root type, if any.
+    pub root_type: Option<String>,
+    /// Warnings about the schema; generation still succeeded.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Config {
+    /// Default settings: mode chosen per file, undeclared members captured, strict numbers.
+    ///
+    /// ```
+    /// let config = json_structure_codegen::Config::new();
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a schema file, or a directory whose `*.struct.json` files are all read.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().input("schemas").input("extra/pet.struct.json");
+    /// ```
+    pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.inputs.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Where [`Config::compile`] writes; defaults to `$OUT_DIR`.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().out_dir("src/generated");
+    /// ```
+    pub fn out_dir(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Strict, lenient, or (the default) decided per file from its `$schema`.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().mode(json_structure_codegen::Mode::Strict);
+    /// ```
+    pub fn mode(&mut self, mode: Mode) -> &mut Self {
+        self.mode = mode;
+        self
+    }
+
+    /// Shorthand: `true` for [`Mode::Lenient`], `false` for [`Mode::Strict`].
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().lenient(true);
+    /// ```
+    pub fn lenient(&mut self, lenient: bool) -> &mut Self {
+        self.mode = if lenient { Mode::Lenient } else { Mode::Strict };
+        self
+    }
+
+    /// Keep members an open object does not declare in an `additional_properties` map, so
+    /// they survive a round trip (default `true`). With `false` they are dropped on reading.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().capture_additional_properties(false);
+    /// ```
+    pub fn capture_additional_properties(&mut self, capture: bool) -> &mut Self {
+        self.capture_additional = capture;
+        self
+    }
+
+    /// Also accept JSON numbers where the spec requires strings (`int64`, `uint64`,
+    /// `int128`, `uint128`, `decimal`); they are still written as strings. Default `false`.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().lenient_numbers(true);
+    /// ```
+    pub fn lenient_numbers(&mut self, lenient: bool) -> &mut Self {
+        self.lenient_numbers = lenient;
+        self
+    }
+
+    /// Wrap each schema file's types in a module named after the file (default `false`:
+    /// all types at the top level of the including module).
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().module_per_file(true);
+    /// ```
+    pub fn module_per_file(&mut self, enabled: bool) -> &mut Self {
+        self.module_per_file = enabled;
+        self
+    }
+
+    /// Print `cargo:` lines (`rerun-if-changed`, `warning`) from [`Config::compile`]
+    /// (default `true`; switch off outside build scripts).
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().cargo_output(false);
+    /// ```
+    pub fn cargo_output(&mut self, enabled: bool) -> &mut Self {
+        self.cargo_output = enabled;
+        self
+    }
+
+    /// Generates Rust for schema text that did not come from disk; `name` is used in
+    /// messages and in the generated header.
+    ///
+    /// ```
+    /// let out = json_structure_codegen::Config::new()
+    ///     .generate_source("x.struct.json", r#"{"name": "X", "type": "string", "enum": ["a", "b"]}"#)
+    ///     .unwrap();
+    /// assert!(out.code.contains("pub enum X"));
+    /// ```
+    pub fn generate_source(&self, name: impl AsRef<Path>, text: &str) -> Result<Generated, Error> {
+        let file = source::SourceFile::new(name.as_ref(), text);
+        self.generate(file)
+    }
+
+    /// Reads and generates one schema file.
+    ///
+    /// ```no_run
+    /// let out = json_structure_codegen::Config::new()
+    ///     .generate_file("schemas/daytona-snapshot.struct.json")?;
+    /// println!("{}", out.code);
+    /// # Ok::<(), json_structure_codegen::Error>(())
+    /// ```
+    pub fn generate_file(&self, path: impl AsRef<Path>) -> Result<Generated, Error> {
+        let file = source::SourceFile::read(path.as_ref())?;
+        self.generate(file)
+    }
+
+    fn generate(&self, file: source::SourceFile) -> Result<Generated, Error> {
+        let schema_path = file.path.clone();
+        let source_name = schema_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| schema_path.display().to_string());
+        let tree = file.parse()?;
+        let doc = model::read_document(file, &tree, self.mode)?;
+        let space = resolve::resolve(
+            &doc,
+            &resolve::ResolveOptions {
+                capture_additional: self.capture_additional,
+            },
+        )?;
+        let tokens = emit::emit(
+            &space,
+            &emit::EmitOptions {
+                lenient_numbers: self.lenient_numbers,
+                source_name: source_name.clone(),
+            },
+        );
+        let code = render::render(tokens, &source_name, &schema_path)?;
+        let root_type = space.root.as_ref().and_then(|r| match r {
+            resolve::TypeRef::Named(id) => space.types.get(id.0).map(|d| {
+                let mut path: Vec<String> = d.module.clone();
+                path.push(d.name.clone());
+                path.join("::")
+            }),
+            _ => None,
+        });
+        let mut warnings = doc.warnings;
+        warnings.extend(space.warnings);
+        Ok(Generated {
+            file_name: format!("{}.rs", output_stem(&schema_path)),
+            schema: schema_path,
+            code,
+            root_type,
+            warnings,
+        })
+    }
+
+    /// The schema files named by the inputs: files as given, directories expanded to their
+    /// `*.struct.json` files, sorted by name so the result does not depend on the file system.
+    ///
+    /// ```no_run
+    /// let files = json_structure_codegen::Config::new().input("schemas").schema_files()?;
+    /// # Ok::<(), json_structure_codegen::Error>(())
+    /// ```
+    pub fn schema_files(&self) -> Result<Vec<PathBuf>, Error> {
+        let mut files = Vec::new();
+        for input in &self.inputs {
+            if input.is_dir() {
+                let entries = std::fs::read_dir(input).map_err(|source| Error::Io {
+                    path: input.clone(),
+                    source,
+                })?;
+                let mut found: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.ends_with(".struct.json"))
+                    })
+                    .collect();
+                found.sort();
+                files.extend(found);
+            } else {
+                files.push(input.clone());
+            }
+        }
+        Ok(files)
+    }
+
+    /// Generates every input into the output directory: one `<schema>.rs` per schema and
+    /// [`INDEX_FILE`] that includes them all. In a build script it also prints
+    /// `cargo:rerun-if-changed` for every input and `cargo:warning` for every warning.
+    ///
+    /// Returns what was generated. Files whose content is unchanged are not rewritten.
+    ///
+    /// ```no_run
+    /// json_structure_codegen::Config::new().input("schemas").compile()?;
+    /// # Ok::<(), json_structure_codegen::Error>(())
+    /// ```
+    pub fn compile(&self) -> Result<Vec<Generated>, Error> {
+        if self.inputs.is_empty() {
+            return Err(Error::Usage(
+                "no inputs: call Config::input with a schema file or directory".into(),
+            ));
+        }
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or_else(|| {
+                    Error::Usage(
+                        "OUT_DIR is not set: call Config::out_dir outside build scripts".into(),
+                    )
+                })?,
+        };
+        if self.cargo_output {
+            for input in &self.inputs {
+                println!("cargo:rerun-if-changed={}", input.display());
+            }
+        }
+        let files = self.schema_files()?;
+        let mut generated = Vec::with_capacity(files.len());
+        let mut errors = Vec::new();
+        for path in &files {
+            if self.cargo_output && !self.inputs.contains(path) {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+            match self.generate_file(path) {
+                Ok(g) => generated.push(g),
+                Err(Error::Schema(d)) => errors.push(*d),
+                Err(Error::Schemas(ds)) => errors.extend(ds),
+                Err(other) => return Err(other),
+            }
+        }
+        if self.cargo_output {
+            for g in &generated {
+                for w in &g.warnings {
+                    println!("cargo:warning={}", w.one_line());
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::Schemas(errors));
+        }
+        check_unique_file_names(&generated)?;
+        std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io {
+            path: out_dir.clone(),
+            source,
+        })?;
+        for g in &generated {
+            write_if_changed(&out_dir.join(&g.file_name), &g.code)?;
+        }
+        write_if_changed(&out_dir.join(INDEX_FILE), &self.index(&generated))?;
+        Ok(generated)
+    }
+
+    /// The text of [`INDEX_FILE`].
+    fn index(&self, generated: &[Generated]) -> String {
+        let mut out = String::from(
+            "// @generated by json-structure-codegen: includes every generated schema file.\n",
+        );
+        for g in generated {
+            let include = format!(
+                "include!(concat!(env!(\"OUT_DIR\"), \"/{}\"));",
+                g.file_name
+            );
+            if self.module_per_file {
+                let module = g.file_name.trim_end_matches(".rs");
+                let _ = writeln!(out, "pub mod {module} {{\n    {include}\n}}");
+            } else {
+                let _ = writeln!(out, "{include}");
+            }
+        }
+        out
+    }
+}
+
+/// `daytona-snapshot.struct.json` → `daytona_snapshot`.
+fn output_stem(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("schema");
+    let stem = name.split('.').next().unwrap_or(name);
+    names::module_ident(stem)
+        .trim_start_matches("r#")
+        .to_string()
+}
+
+fn check_unique_file_names(generated: &[Generated]) -> Result<(), Error> {
+    for (i, g) in generated.iter().enumerate() {
+        if let Some(other) = generated
+            .iter()
+            .take(i)
+            .find(|o| o.file_name == g.file_name)
+        {
+            return Err(Error::Usage(format!(
+                "{} and {} would both be written to {}; rename one of them",
+                other.schema.display(),
+                g.schema.display(),
+                g.file_name
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Writes only when the content differs, so unchanged output keeps its timestamp and does
+/// not trigger recompilation.
+fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
+        return Ok(());
+    }
+    std::fs::write(path, content).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,72 @@
+//! The same input gives byte-identical output: within a process, across processes (which
+//! have different hash seeds), and regardless of unrelated additions to the schema.
+
+use std::path::Path;
+use std::process::Command;
+
+use json_structure_codegen::Config;
+
+fn seed_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/daytona-snapshot.struct.json")
+}
+
+#[test]
+fn repeated_generation_is_byte_identical() {
+    let first = Config::new().generate_file(seed_path()).unwrap().code;
+    for _ in 0..5 {
+        assert_eq!(
+            Config::new().generate_file(seed_path()).unwrap().code,
+            first
+        );
+    }
+}
+
+#[test]
+fn separate_processes_agree() {
+    let outputs: Vec<Vec<u8>> = (0..4)
+        .map(|_| {
+            let out = Command::new(env!("CARGO_BIN_EXE_json-structure-codegen"))
+                .arg("generate")
+                .arg(seed_path())
+                .output()
+                .expect("run generator");
+            assert!(out.status.success());
+            out.stdout
+        })
+        .collect();
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+    let in_process = Config::new().generate_file(seed_path()).unwrap().code;
+    assert_eq!(outputs[0], in_process.as_bytes());
+}
+
+#[test]
+fn an_unrelated_definition_does_not_rename_existing_types() {
+    let base = r#"{"$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://x/y",
+        "name": "Doc", "definitions": {
+          "Order": {"type": "object", "properties": {
+            "status": {"type": "string", "enum": ["open", "closed"]},
+            "lines": {"type": "array", "items": {"type": "object", "properties": {"sku": {"type": "string"}}}}}}
+        }}"#;
+    let extended = base.replace(
+        r#""definitions": {"#,
+        r#""definitions": { "Customer": {"type": "object", "properties": {"status": {"type": "string", "enum": ["a"]}}},"#,
+    );
+    let a = Config::new()
+        .generate_source("doc.struct.json", base)
+        .unwrap()
+        .code;
+    let b = Config::new()
+        .generate_source("doc.struct.json", &extended)
+        .unwrap()
+        .code;
+    // Every type name of the first output still exists in the second.
+    for line in a
+        .lines()
+        .filter(|l| l.starts_with("pub struct") || l.starts_with("pub enum"))
+    {
+        assert!(
+            b.contains(line),
+            "{line:?} disappeared after adding a definition:\n{b}"
+        );
+    }
+}

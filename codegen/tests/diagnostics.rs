@@ -1,0 +1,128 @@
+//! Schema errors name the file, line, column and JSON Pointer, say what is wrong and, where
+//! there is one, the fix. Warnings do not stop generation.
+
+use json_structure_codegen::{Config, Error, Mode};
+
+fn error_of(schema: &str) -> json_structure_codegen::Diagnostic {
+    let err = Config::new()
+        .mode(Mode::Strict)
+        .generate_source("t.struct.json", schema)
+        .expect_err("schema should be rejected");
+    assert!(matches!(err, Error::Schema(_)), "{err:?}");
+    let first = err.diagnostics().next().cloned();
+    first.expect("a diagnostic")
+}
+
+const HEAD: &str =
+    r#""$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://x/t", "name": "T""#;
+
+#[test]
+fn unknown_type_suggests_the_closest_name() {
+    let d = error_of(&format!(
+        "{{{HEAD},\n \"type\": \"object\", \"properties\": {{\n  \"n\": {{\"type\": \"int23\"}}}}}}"
+    ));
+    assert_eq!(d.pointer, "/properties/n/type");
+    assert_eq!(d.line, 3);
+    assert!(
+        d.message.contains("unknown type \"int23\""),
+        "{}",
+        d.message
+    );
+    assert_eq!(d.help.as_deref(), Some("did you mean \"int32\"?"));
+    let rendered = d.to_string();
+    assert!(rendered.contains("--> t.struct.json:3:"), "{rendered}");
+    assert!(rendered.contains("^"), "snippet with caret: {rendered}");
+}
+
+#[test]
+fn unresolved_reference_lists_definitions() {
+    let d = error_of(&format!(
+        r##"{{{HEAD}, "type": "object", "properties": {{"a": {{"type": {{"$ref": "#/definitions/Nope"}}}}}},
+           "definitions": {{"Yes": {{"type": "object", "properties": {{"x": {{"type": "string"}}}}}}}}}}"##
+    ));
+    assert_eq!(d.pointer, "/properties/a/type/$ref");
+    assert!(d.message.contains("#/definitions/Nope"), "{}", d.message);
+    assert!(d.help.unwrap_or_default().contains("#/definitions/Yes"));
+}
+
+#[test]
+fn required_must_name_declared_properties() {
+    let d = error_of(&format!(
+        r#"{{{HEAD}, "type": "object", "properties": {{"a": {{"type": "string"}}}}, "required": ["a", "b"]}}"#
+    ));
+    assert_eq!(d.pointer, "/required/1");
+    assert!(d.message.contains("\"b\""));
+}
+
+#[test]
+fn missing_type_is_an_error_in_strict_mode_only() {
+    let schema = format!(
+        r#"{{{HEAD}, "type": "object", "properties": {{"a": {{"description": "no type"}}}}}}"#
+    );
+    let d = error_of(&schema);
+    assert_eq!(d.pointer, "/properties/a");
+    assert!(d.message.contains("no `type`"));
+    let lenient = Config::new()
+        .mode(Mode::Lenient)
+        .generate_source("t.struct.json", &schema)
+        .unwrap();
+    assert!(
+        lenient.code.contains("pub a: Option<::serde_json::Value>"),
+        "{}",
+        lenient.code
+    );
+}
+
+#[test]
+fn collection_without_items_is_an_error() {
+    let d = error_of(&format!(
+        r#"{{{HEAD}, "type": "object", "properties": {{"a": {{"type": "array"}}}}}}"#
+    ));
+    assert_eq!(d.pointer, "/properties/a");
+    assert!(d.message.contains("`items`"));
+}
+
+#[test]
+fn extends_cycles_are_errors() {
+    let d = error_of(&format!(
+        r##"{{{HEAD}, "definitions": {{
+            "A": {{"type": "object", "abstract": true, "$extends": "#/definitions/B", "properties": {{"a": {{"type": "string"}}}}}},
+            "B": {{"type": "object", "abstract": true, "$extends": "#/definitions/A", "properties": {{"b": {{"type": "string"}}}}}},
+            "C": {{"type": "object", "$extends": "#/definitions/A", "properties": {{"c": {{"type": "string"}}}}}}}}}}"##
+    ));
+    assert!(d.message.contains("cycle"), "{}", d.message);
+}
+
+#[test]
+fn duplicate_keys_are_errors() {
+    let d = error_of(&format!(
+        r#"{{{HEAD}, "type": "object", "properties": {{"a": {{"type": "string"}}, "a": {{"type": "int32"}}}}}}"#
+    ));
+    assert_eq!(d.pointer, "/properties/a");
+    assert!(d.message.contains("duplicate"));
+}
+
+#[test]
+fn lenient_mode_warns_about_unresolvable_references() {
+    let out = Config::new()
+        .mode(Mode::Lenient)
+        .generate_source(
+            "t.struct.json",
+            r##"{"name": "T", "type": "object", "properties": {"a": {"$ref": "#/components/schemas/Gone"}}}"##,
+        )
+        .unwrap();
+    let w = out.warnings.first().expect("a warning");
+    assert_eq!(w.pointer, "/properties/a/$ref");
+    assert!(w.message.contains("serde_json::Value"), "{}", w.message);
+    assert!(out.code.contains("pub a: Option<::serde_json::Value>"));
+}
+
+#[test]
+fn non_object_documents_are_rejected() {
+    for text in ["[]", "42", "\"x\"", "null"] {
+        let err = Config::new()
+            .generate_source("t.struct.json", text)
+            .unwrap_err();
+        assert!(err.to_string().contains("must be a JSON object"), "{err}");
+    }
+}
