@@ -3,12 +3,10 @@
 //! Use it from a `build.rs`, like `prost-build`:
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     if let Err(e) = json_structure_codegen::Config::new().input("schemas").compile() {
-//!         eprintln!("{e}");
-//!         std::process::exit(1);
-//!     }
+//! // build.rs: `compile` prints `cargo:rerun-if-changed` and `cargo:warning` lines itself.
+//! if let Err(e) = json_structure_codegen::Config::new().input("schemas").compile() {
+//!     eprintln!("{e}");
+//!     std::process::exit(1);
 //! }
 //! ```
 //!
