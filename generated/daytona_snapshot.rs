@@ -10,11 +10,21 @@
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DaytonaSnapshot {
     pub id: String,
-    #[serde(rename = "organizationId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "organizationId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "::json_structure_runtime::some"
+    )]
     pub organization_id: Option<String>,
     pub general: bool,
     pub name: String,
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "::json_structure_runtime::some"
+    )]
     pub image_name: Option<String>,
     pub state: DaytonaSnapshotState,
     #[serde(
@@ -46,10 +56,20 @@ pub struct DaytonaSnapshot {
     )]
     pub last_used_at: Option<::json_structure_runtime::DateTime>,
     /// Build information for the snapshot
-    #[serde(rename = "buildInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "buildInfo",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "::json_structure_runtime::some"
+    )]
     pub build_info: Option<DaytonaSnapshotBuildInfo>,
     /// IDs of regions where the snapshot is available
-    #[serde(rename = "regionIds", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "regionIds",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "::json_structure_runtime::some"
+    )]
     pub region_ids: Option<Vec<String>>,
     /// The initial runner ID of the snapshot
     ///
@@ -57,13 +77,18 @@ pub struct DaytonaSnapshot {
     #[serde(
         rename = "initialRunnerId",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "::json_structure_runtime::some"
     )]
     pub initial_runner_id: Option<String>,
     /// The snapshot reference
     ///
     /// Example: `"daytonaio/sandbox:latest"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "::json_structure_runtime::some"
+    )]
     pub r#ref: Option<String>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
@@ -75,40 +100,23 @@ pub struct DaytonaSnapshot {
 }
 
 /// Generated from `#/properties/state` in `daytona-snapshot.struct.json`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DaytonaSnapshotState {
     /// `building`
-    #[serde(rename = "building")]
     Building,
     /// `pending`
-    #[serde(rename = "pending")]
     Pending,
     /// `pulling`
-    #[serde(rename = "pulling")]
     Pulling,
     /// `active`
-    #[serde(rename = "active")]
     Active,
     /// `inactive`
-    #[serde(rename = "inactive")]
     Inactive,
     /// `error`
-    #[serde(rename = "error")]
     Error,
     /// `build_failed`
-    #[serde(rename = "build_failed")]
     BuildFailed,
     /// `removing`
-    #[serde(rename = "removing")]
     Removing,
 }
 
@@ -169,6 +177,36 @@ impl ::std::str::FromStr for DaytonaSnapshotState {
     }
 }
 
+impl ::serde::Serialize for DaytonaSnapshotState {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DaytonaSnapshotState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::deserialize_str_enum(
+            deserializer,
+            "DaytonaSnapshotState",
+            &[
+                "building",
+                "pending",
+                "pulling",
+                "active",
+                "inactive",
+                "error",
+                "build_failed",
+                "removing",
+            ],
+        )
+    }
+}
+
 /// Build information for the snapshot
 ///
 /// Generated from `#/properties/buildInfo` in `daytona-snapshot.struct.json`.
@@ -184,7 +222,8 @@ pub struct DaytonaSnapshotBuildInfo {
     #[serde(
         rename = "dockerfileContent",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "::json_structure_runtime::some"
     )]
     pub dockerfile_content: Option<String>,
     /// The context hashes used for the build
@@ -197,7 +236,12 @@ pub struct DaytonaSnapshotBuildInfo {
     ///   "hash2"
     /// ]
     /// ```
-    #[serde(rename = "contextHashes", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "contextHashes",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "::json_structure_runtime::some"
+    )]
     pub context_hashes: Option<Vec<String>>,
     /// The creation timestamp
     #[serde(rename = "createdAt")]

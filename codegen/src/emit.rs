@@ -234,11 +234,16 @@ impl Emitter<'_> {
                 (quote! { Option<#value> }, vec![attr])
             }
             (false, false) => {
-                let mut attrs = vec![quote! { default }, skip];
-                if let Some(a) = adapter {
-                    attrs.push(with_attr(&quote! { Option<#a> }));
-                }
-                (quote! { Option<#value> }, attrs)
+                // May be absent; when present it must be a value (`null` is an error, not
+                // "absent", which would also drop it on the way back).
+                let read = match adapter {
+                    Some(a) => with_attr(&quote! { ::json_structure_runtime::Present<#a> }),
+                    None => quote! { deserialize_with = "::json_structure_runtime::some" },
+                };
+                (
+                    quote! { Option<#value> },
+                    vec![quote! { default }, skip, read],
+                )
             }
             (false, true) => {
                 // Absent is `None`, null is `Some(None)`.
@@ -500,18 +505,14 @@ fn enum_item(name: &Ident, e: &EnumDef, docs: TokenStream) -> TokenStream {
         EnumRepr::String => {
             let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
             let variant_defs = e.variants.iter().zip(&idents).map(|(v, id)| {
-                let wire = &v.wire;
-                let rename = if *id != v.wire {
-                    quote! { #[serde(rename = #wire)] }
-                } else {
-                    TokenStream::new()
-                };
                 let doc = format!(" `{}`", v.wire.replace('`', "'"));
-                quote! { #[doc = #doc] #rename #id, }
+                quote! { #[doc = #doc] #id, }
             });
+            // serde impls are written out (not derived): they are smaller than the derive's
+            // expansion, and the error for a non-string names the type and its values.
             quote! {
                 #docs
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
                 pub enum #name {
                     #(#variant_defs)*
                 }
@@ -542,6 +543,18 @@ fn enum_item(name: &Ident, e: &EnumDef, docs: TokenStream) -> TokenStream {
                             #(#wires => Ok(Self::#idents),)*
                             _ => Err(::json_structure_runtime::UnknownEnumValue::new(#type_name, value)),
                         }
+                    }
+                }
+
+                impl ::serde::Serialize for #name {
+                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                        serializer.serialize_str(self.as_str())
+                    }
+                }
+
+                impl<'de> ::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        ::json_structure_runtime::deserialize_str_enum(deserializer, #type_name, &[#(#wires),*])
                     }
                 }
             }

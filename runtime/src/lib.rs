@@ -85,9 +85,11 @@ mod datetime;
 mod decimal;
 mod duration;
 mod enum_value;
+mod enums;
 mod error;
 mod text;
 mod uuid_value;
+mod validate;
 
 pub use adapters::{
     As, Base16, Base32, Base32Hex, Base64, Base64Url, DeserializeAs, LenientDecimal,
@@ -97,9 +99,11 @@ pub use datetime::{Date, DateTime, Time};
 pub use decimal::Decimal;
 pub use duration::Duration;
 pub use enum_value::UnknownEnumValue;
+pub use enums::{deserialize_str_enum, some};
 pub use error::ParseError;
 pub use text::{JsonPointer, Uri};
 pub use uuid_value::Uuid;
+pub use validate::{from_str, from_value, Validate, Validator, Violation, Violations};
 
 pub use chrono;
 pub use indexmap::{self, IndexMap};

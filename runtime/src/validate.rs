@@ -1,0 +1,532 @@
+//! Validation: every violation in a document, each with the JSON Pointer of the member and a
+//! stable code (the codes the official JSON Structure SDKs share, such as
+//! `INSTANCE_REQUIRED_PROPERTY_MISSING`).
+//!
+//! Two layers cooperate:
+//! - serde (the generated `Deserialize` impls) rejects what makes a document unreadable as
+//!   the Rust type: wrong JSON types, missing required members, unknown enum values,
+//!   undeclared members of closed objects, malformed dates, duplicate set elements...
+//! - [`Validate`] (generated `validate()`) checks constraints a well-typed value can still
+//!   break, such as `maxLength`.
+//!
+//! [`from_str`] and [`from_value`] run both and report *all* violations they can find, not
+//! just serde's first one.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+/// One problem with one member of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// JSON Pointer of the member (`""` is the document itself).
+    pub pointer: String,
+    /// A stable code, shared with the official SDKs where one fits.
+    pub code: &'static str,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        write!(f, "{at}: {} [{}]", self.message, self.code)
+    }
+}
+
+/// Every violation found in a document (never empty). This is the error of [`from_str`],
+/// [`from_value`] and [`Validate::validate`].
+///
+/// ```
+/// use json_structure_runtime::{Violation, Violations};
+/// let v = Violations::from(vec![Violation {
+///     pointer: "/street".into(),
+///     code: "INSTANCE_STRING_MAX_LENGTH",
+///     message: "string has 120 characters, more than maxLength 100".into(),
+/// }]);
+/// assert_eq!(v.len(), 1);
+/// assert!(v.to_string().contains("/street"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// The violations, in document order of discovery.
+    ///
+    /// ```
+    /// # use json_structure_runtime::{Violation, Violations};
+    /// # let v = Violations::from(vec![Violation { pointer: "/a".into(), code: "X", message: "m".into() }]);
+    /// assert_eq!(v.iter().next().unwrap().pointer, "/a");
+    /// ```
+    pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
+        self.0.iter()
+    }
+
+    /// How many there are.
+    ///
+    /// ```
+    /// # use json_structure_runtime::{Violation, Violations};
+    /// # let v = Violations::from(vec![Violation { pointer: "/a".into(), code: "X", message: "m".into() }]);
+    /// assert_eq!(v.len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always `false`: a `Violations` value holds at least one violation.
+    ///
+    /// ```
+    /// # use json_structure_runtime::{Violation, Violations};
+    /// # let v = Violations::from(vec![Violation { pointer: "/a".into(), code: "X", message: "m".into() }]);
+    /// assert!(!v.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The violations as a vector.
+    ///
+    /// ```
+    /// # use json_structure_runtime::{Violation, Violations};
+    /// # let v = Violations::from(vec![Violation { pointer: "/a".into(), code: "X", message: "m".into() }]);
+    /// let all: Vec<Violation> = v.into_vec();
+    /// ```
+    pub fn into_vec(self) -> Vec<Violation> {
+        self.0
+    }
+}
+
+impl From<Vec<Violation>> for Violations {
+    fn from(v: Vec<Violation>) -> Self {
+        Violations(v)
+    }
+}
+
+impl<'a> IntoIterator for &'a Violations {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, v) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{v}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Violations {}
+
+/// Collects violations while walking a value; keeps the current JSON Pointer.
+///
+/// ```
+/// use json_structure_runtime::Validator;
+/// let mut v = Validator::new();
+/// v.field("street", |v| v.max_length("a very long street", 5));
+/// let err = v.finish().unwrap_err();
+/// assert_eq!(err.iter().next().unwrap().pointer, "/street");
+/// ```
+#[derive(Debug, Default)]
+pub struct Validator {
+    pointer: String,
+    found: Vec<Violation>,
+}
+
+impl Validator {
+    /// A validator at the document root.
+    ///
+    /// ```
+    /// let v = json_structure_runtime::Validator::new();
+    /// assert!(v.finish().is_ok());
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Runs `check` with the pointer extended by the member `name`.
+    ///
+    /// ```
+    /// let mut v = json_structure_runtime::Validator::new();
+    /// v.field("a/b", |v| v.report("X", "bad"));
+    /// assert_eq!(v.finish().unwrap_err().iter().next().unwrap().pointer, "/a~1b");
+    /// ```
+    pub fn field(&mut self, name: &str, check: impl FnOnce(&mut Self)) {
+        let len = self.pointer.len();
+        self.pointer.push('/');
+        push_escaped(&mut self.pointer, name);
+        check(self);
+        self.pointer.truncate(len);
+    }
+
+    /// Runs `check` with the pointer extended by the array index `index`.
+    ///
+    /// ```
+    /// let mut v = json_structure_runtime::Validator::new();
+    /// v.index(3, |v| v.report("X", "bad"));
+    /// assert_eq!(v.finish().unwrap_err().iter().next().unwrap().pointer, "/3");
+    /// ```
+    pub fn index(&mut self, index: usize, check: impl FnOnce(&mut Self)) {
+        let len = self.pointer.len();
+        self.pointer.push('/');
+        self.pointer.push_str(&index.to_string());
+        check(self);
+        self.pointer.truncate(len);
+    }
+
+    /// Records a violation at the current pointer.
+    ///
+    /// ```
+    /// let mut v = json_structure_runtime::Validator::new();
+    /// v.report("INSTANCE_CONST_MISMATCH", "must be \"UTF-8\"");
+    /// assert_eq!(v.finish().unwrap_err().len(), 1);
+    /// ```
+    pub fn report(&mut self, code: &'static str, message: impl Into<String>) {
+        self.found.push(Violation {
+            pointer: self.pointer.clone(),
+            code,
+            message: message.into(),
+        });
+    }
+
+    /// Checks `maxLength`, counting Unicode scalar values (`char`s), as the Rust and Python
+    /// SDKs do.
+    ///
+    /// ```
+    /// let mut v = json_structure_runtime::Validator::new();
+    /// v.max_length("😀😀", 2);
+    /// assert!(v.finish().is_ok());
+    /// ```
+    pub fn max_length(&mut self, value: &str, max: usize) {
+        // Fast path: a string cannot have more chars than bytes.
+        if value.len() <= max {
+            return;
+        }
+        let count = value.chars().count();
+        if count > max {
+            self.report(
+                "INSTANCE_STRING_MAX_LENGTH",
+                format!("string has {count} characters, more than maxLength {max}"),
+            );
+        }
+    }
+
+    /// Descends into a value that can validate itself.
+    ///
+    /// ```
+    /// let mut v = json_structure_runtime::Validator::new();
+    /// v.check(&vec![String::from("x")]);
+    /// ```
+    pub fn check<T: Validate + ?Sized>(&mut self, value: &T) {
+        value.validate_into(self);
+    }
+
+    /// `Ok` when nothing was found, else every violation.
+    ///
+    /// ```
+    /// assert!(json_structure_runtime::Validator::new().finish().is_ok());
+    /// ```
+    pub fn finish(self) -> Result<(), Violations> {
+        if self.found.is_empty() {
+            Ok(())
+        } else {
+            Err(Violations(self.found))
+        }
+    }
+}
+
+fn push_escaped(out: &mut String, token: &str) {
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Constraints a deserialized value can still break. Generated types implement it; the
+/// impls here cover what they contain.
+///
+/// ```
+/// use json_structure_runtime::{Validate, Validator};
+/// struct Name(String);
+/// impl Validate for Name {
+///     fn validate_into(&self, v: &mut Validator) {
+///         v.max_length(&self.0, 3);
+///     }
+/// }
+/// assert!(Name("Bob".into()).validate().is_ok());
+/// assert!(Name("Robert".into()).validate().is_err());
+/// ```
+pub trait Validate {
+    /// Records this value's violations (and those of everything it contains) in `v`.
+    fn validate_into(&self, v: &mut Validator);
+
+    /// Every violation of this value, or `Ok`.
+    fn validate(&self) -> Result<(), Violations> {
+        let mut v = Validator::new();
+        self.validate_into(&mut v);
+        v.finish()
+    }
+}
+
+macro_rules! always_valid {
+    ($($ty:ty),* $(,)?) => {
+        $(impl Validate for $ty {
+            #[inline]
+            fn validate_into(&self, _: &mut Validator) {}
+        })*
+    };
+}
+
+always_valid!(
+    String,
+    str,
+    bool,
+    (),
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    f32,
+    f64,
+    serde_json::Value,
+    crate::DateTime,
+    crate::Date,
+    crate::Time,
+    crate::Duration,
+    crate::Decimal,
+    crate::Uuid,
+    crate::Uri,
+    crate::JsonPointer,
+);
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_into(&self, v: &mut Validator) {
+        if let Some(x) = self {
+            x.validate_into(v);
+        }
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate_into(&self, v: &mut Validator) {
+        (**self).validate_into(v);
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, v: &mut Validator) {
+        for (i, x) in self.iter().enumerate() {
+            v.index(i, |v| x.validate_into(v));
+        }
+    }
+}
+
+impl<T: Validate, S> Validate for indexmap::IndexMap<String, T, S> {
+    fn validate_into(&self, v: &mut Validator) {
+        for (k, x) in self {
+            v.field(k, |v| x.validate_into(v));
+        }
+    }
+}
+
+/// Parses and validates a JSON document in one call, reporting every violation found.
+///
+/// When serde rejects the document for an undeclared member of a closed object, the member
+/// is recorded and parsing resumes without it, so that the remaining violations are found
+/// too. Other serde errors end the search (the value cannot be built); validation runs when
+/// the value could be built.
+///
+/// ```
+/// #[derive(serde::Deserialize, Debug)]
+/// #[serde(deny_unknown_fields)]
+/// struct Address { street: String }
+/// impl json_structure_runtime::Validate for Address {
+///     fn validate_into(&self, v: &mut json_structure_runtime::Validator) {
+///         v.field("street", |v| v.max_length(&self.street, 10));
+///     }
+/// }
+/// let err = json_structure_runtime::from_str::<Address>(
+///     r#"{"note": 1, "street": "far too long a street"}"#,
+/// ).unwrap_err();
+/// let codes: Vec<_> = err.iter().map(|v| (v.pointer.as_str(), v.code)).collect();
+/// assert_eq!(codes, [
+///     ("/note", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED"),
+///     ("/street", "INSTANCE_STRING_MAX_LENGTH"),
+/// ]);
+/// ```
+pub fn from_str<T: DeserializeOwned + Validate>(text: &str) -> Result<T, Violations> {
+    // The common case, a valid document, never builds a `serde_json::Value`.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let direct: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    if let Ok(value) = direct {
+        if de.end().is_ok() {
+            return value.validate().map(|()| value);
+        }
+    }
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(doc) => from_value(doc),
+        Err(e) => Err(Violations(vec![Violation {
+            pointer: String::new(),
+            code: "INSTANCE_JSON_SYNTAX",
+            message: e.to_string(),
+        }])),
+    }
+}
+
+/// Like [`from_str`], for a document already parsed into a `serde_json::Value`.
+///
+/// ```
+/// let v: Result<Vec<u8>, _> = json_structure_runtime::from_value(serde_json::json!([1, 300]));
+/// let err = v.unwrap_err();
+/// let first = err.iter().next().unwrap();
+/// assert_eq!(first.pointer, "/1");
+/// assert_eq!(first.code, "INSTANCE_INT_RANGE_INVALID");
+/// ```
+pub fn from_value<T: DeserializeOwned + Validate>(
+    mut doc: serde_json::Value,
+) -> Result<T, Violations> {
+    let mut found = Vec::new();
+    // Each round removes one undeclared member; a document cannot have more members than
+    // this bound without also being absurdly large.
+    for _ in 0..10_000 {
+        let attempt: Result<T, _> = serde_path_to_error::deserialize(&doc);
+        match attempt {
+            Ok(value) => {
+                if let Err(more) = value.validate() {
+                    found.extend(more.0);
+                }
+                return if found.is_empty() {
+                    Ok(value)
+                } else {
+                    Err(Violations(found))
+                };
+            }
+            Err(e) => {
+                let violation = classify(&e);
+                let unknown = violation.code == "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED";
+                let removed = unknown && remove_member(&mut doc, &violation.pointer);
+                found.push(violation);
+                if !removed {
+                    return Err(Violations(found));
+                }
+            }
+        }
+    }
+    Err(Violations(found))
+}
+
+/// Turns a serde error with its path into a violation with a pointer and a code.
+fn classify(e: &serde_path_to_error::Error<serde_json::Error>) -> Violation {
+    let mut pointer = String::new();
+    for segment in e.path().iter() {
+        match segment {
+            serde_path_to_error::Segment::Seq { index } => {
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
+            }
+            serde_path_to_error::Segment::Map { key } => {
+                pointer.push('/');
+                push_escaped(&mut pointer, key);
+            }
+            serde_path_to_error::Segment::Enum { variant } => {
+                pointer.push('/');
+                push_escaped(&mut pointer, variant);
+            }
+            serde_path_to_error::Segment::Unknown => {}
+        }
+    }
+    let message = e.inner().to_string();
+    // serde_json appends " at line L column C" for text input; the pointer says where.
+    let message = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    let code = code_for(&message);
+    if code == "INSTANCE_REQUIRED_PROPERTY_MISSING" {
+        if let Some(name) = between_backticks(&message) {
+            pointer.push('/');
+            push_escaped(&mut pointer, name);
+        }
+    }
+    Violation {
+        pointer,
+        code,
+        message,
+    }
+}
+
+fn between_backticks(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message.get(start..)?.find('`')?;
+    message.get(start..start + len)
+}
+
+/// The SDK code that best describes a serde or runtime error message.
+fn code_for(message: &str) -> &'static str {
+    const BY_PREFIX: &[(&str, &str)] = &[
+        ("missing field", "INSTANCE_REQUIRED_PROPERTY_MISSING"),
+        ("unknown field", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED"),
+        ("unknown variant", "INSTANCE_ENUM_MISMATCH"),
+        ("invalid length", "INSTANCE_TUPLE_LENGTH_MISMATCH"),
+        ("invalid type", "INSTANCE_TYPE_MISMATCH"),
+        ("invalid value: integer", "INSTANCE_INT_RANGE_INVALID"),
+        ("duplicate element", "INSTANCE_SET_DUPLICATE"),
+        ("duplicate key", "INSTANCE_MAP_DUPLICATE_KEY"),
+        ("data did not match any variant", "INSTANCE_CHOICE_NO_MATCH"),
+        (
+            "invalid RFC 3339 date-time",
+            "INSTANCE_DATETIME_FORMAT_INVALID",
+        ),
+        ("invalid RFC 3339 date", "INSTANCE_DATE_FORMAT_INVALID"),
+        ("invalid time", "INSTANCE_TIME_FORMAT_INVALID"),
+        ("invalid duration", "INSTANCE_DURATION_FORMAT_INVALID"),
+        ("invalid uuid", "INSTANCE_UUID_FORMAT_INVALID"),
+        ("invalid URI", "INSTANCE_URI_FORMAT_INVALID"),
+        (
+            "invalid JSON Pointer",
+            "INSTANCE_JSONPOINTER_FORMAT_INVALID",
+        ),
+        ("invalid decimal", "INSTANCE_DECIMAL_EXPECTED"),
+        ("invalid base", "INSTANCE_BINARY_ENCODING_INVALID"),
+        ("invalid int", "INSTANCE_INT_RANGE_INVALID"),
+        ("invalid uint", "INSTANCE_INT_RANGE_INVALID"),
+    ];
+    BY_PREFIX
+        .iter()
+        .find(|(prefix, _)| message.starts_with(prefix))
+        .map_or("INSTANCE_TYPE_MISMATCH", |(_, code)| code)
+}
+
+/// Removes the member at `pointer` from `doc`; `false` when there is none.
+fn remove_member(doc: &mut serde_json::Value, pointer: &str) -> bool {
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return false;
+    };
+    let key = last.replace("~1", "/").replace("~0", "~");
+    match doc
+        .pointer_mut(parent)
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        Some(object) => object.remove(&key).is_some(),
+        None => false,
+    }
+}
