@@ -99,6 +99,10 @@ pub struct DaytonaSnapshot {
     >,
 }
 
+impl ::json_structure_runtime::Validate for DaytonaSnapshot {
+    fn validate_into(&self, _v: &mut ::json_structure_runtime::Validator) {}
+}
+
 /// Generated from `#/properties/state` in `daytona-snapshot.struct.json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DaytonaSnapshotState {
@@ -207,6 +211,10 @@ impl<'de> ::serde::Deserialize<'de> for DaytonaSnapshotState {
     }
 }
 
+impl ::json_structure_runtime::Validate for DaytonaSnapshotState {
+    fn validate_into(&self, _v: &mut ::json_structure_runtime::Validator) {}
+}
+
 /// Build information for the snapshot
 ///
 /// Generated from `#/properties/buildInfo` in `daytona-snapshot.struct.json`.
@@ -261,4 +269,8 @@ pub struct DaytonaSnapshotBuildInfo {
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::json_structure_runtime::Validate for DaytonaSnapshotBuildInfo {
+    fn validate_into(&self, _v: &mut ::json_structure_runtime::Validator) {}
 }

@@ -14,7 +14,7 @@ use quote::quote;
 use crate::model::{Docs, Encoding, Prim};
 use crate::resolve::{
     ChoiceDef, EnumDef, EnumRepr, Extra, Field, StructDef, TypeDef, TypeId, TypeKind, TypeRef,
-    TypeSpace, Variant,
+    TypeSpace, ValueChecks, Variant,
 };
 
 /// Options that change the emitted code but not the type space.
@@ -22,19 +22,76 @@ use crate::resolve::{
 pub struct EmitOptions {
     /// Accept JSON numbers for int64/uint64/int128/uint128 and decimal (always write strings).
     pub lenient_numbers: bool,
+    /// Require a scheme in `uri` values (the SDK validators' reading; the spec allows
+    /// relative references).
+    pub absolute_uris: bool,
     /// The schema file name, shown in type docs.
     pub source_name: String,
 }
 
 /// Emits every type of the space, grouped into one module per namespace.
 pub fn emit(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
-    let e = Emitter { space, options };
+    let needs_validation = needs_validation(space);
+    let e = Emitter {
+        space,
+        options,
+        needs_validation,
+    };
     let mut root = ModuleTree::default();
     for (i, def) in space.types.iter().enumerate() {
-        let item = e.type_item(TypeId(i), def);
+        let mut item = e.type_item(TypeId(i), def);
+        item.extend(e.validate_impl(TypeId(i), def));
         root.insert(&def.module, item);
     }
     root.into_tokens()
+}
+
+/// Which types have something to check in `validate()`, directly or in a value they
+/// contain. Computed to a fixed point because types can contain each other.
+fn needs_validation(space: &TypeSpace) -> Vec<bool> {
+    let mut needs = vec![false; space.types.len()];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (i, def) in space.types.iter().enumerate() {
+            if needs.get(i) == Some(&true) {
+                continue;
+            }
+            let own = match &def.kind {
+                Some(TypeKind::Struct(s)) => s
+                    .fields
+                    .iter()
+                    .any(|f| !f.checks.is_empty() || refs_any(&f.ty, &needs)),
+                Some(TypeKind::Tuple(fields)) => fields
+                    .iter()
+                    .any(|f| !f.checks.is_empty() || refs_any(&f.ty, &needs)),
+                Some(TypeKind::Choice(ChoiceDef { variants, .. }) | TypeKind::Union(variants)) => {
+                    variants.iter().any(|v| refs_any(&v.ty, &needs))
+                }
+                Some(TypeKind::Alias(t)) => refs_any(t, &needs),
+                Some(TypeKind::Enum(_)) | None => false,
+            };
+            if own {
+                if let Some(slot) = needs.get_mut(i) {
+                    *slot = true;
+                    changed = true;
+                }
+            }
+        }
+    }
+    needs
+}
+
+/// Whether `ty` contains a named type marked in `needs`.
+fn refs_any(ty: &TypeRef, needs: &[bool]) -> bool {
+    match ty {
+        TypeRef::Named(id) => needs.get(id.0) == Some(&true),
+        TypeRef::Array(inner)
+        | TypeRef::Set(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Nullable(inner) => refs_any(inner, needs),
+        TypeRef::Prim(..) | TypeRef::Any => false,
+    }
 }
 
 #[derive(Default)]
@@ -93,9 +150,172 @@ fn ident(text: &str) -> Ident {
 struct Emitter<'a> {
     space: &'a TypeSpace,
     options: &'a EmitOptions,
+    needs_validation: Vec<bool>,
 }
 
 impl Emitter<'_> {
+    /// `impl Validate`: checks this type's constraints and descends into the values it
+    /// contains that have constraints of their own.
+    fn validate_impl(&self, _id: TypeId, def: &TypeDef) -> TokenStream {
+        let body = match &def.kind {
+            None | Some(TypeKind::Alias(_)) => return TokenStream::new(),
+            Some(TypeKind::Enum(_)) => TokenStream::new(),
+            Some(TypeKind::Struct(s)) => s
+                .fields
+                .iter()
+                .map(|f| self.field_checks(f, None))
+                .collect(),
+            Some(TypeKind::Tuple(fields)) => fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| self.field_checks(f, Some(i)))
+                .collect(),
+            Some(TypeKind::Choice(c)) => self.variant_checks(&c.variants, c.selector.is_none()),
+            Some(TypeKind::Union(variants)) => self.variant_checks(variants, false),
+        };
+        let name = ident(&def.name);
+        let v = if body.is_empty() {
+            quote! { _v }
+        } else {
+            quote! { v }
+        };
+        quote! {
+            impl ::json_structure_runtime::Validate for #name {
+                fn validate_into(&self, #v: &mut ::json_structure_runtime::Validator) {
+                    #body
+                }
+            }
+        }
+    }
+
+    fn field_checks(&self, f: &Field, tuple_index: Option<usize>) -> TokenStream {
+        let value = quote! { value };
+        let inner = self.value_checks(&f.ty, &f.checks, &value);
+        if inner.is_empty() {
+            return TokenStream::new();
+        }
+        let member = match tuple_index {
+            Some(i) => {
+                let index = syn::Index::from(i);
+                quote! { self.#index }
+            }
+            None => {
+                let field = ident(&f.ident);
+                quote! { self.#field }
+            }
+        };
+        let scoped = match tuple_index {
+            Some(i) => quote! { v.index(#i, |v| { #inner }); },
+            None => {
+                let wire = &f.wire;
+                quote! { v.field(#wire, |v| { #inner }); }
+            }
+        };
+        match (f.required, f.nullable) {
+            (true, false) => quote! { let value = &#member; #scoped },
+            (true, true) | (false, false) => quote! {
+                if let Some(value) = &#member { #scoped }
+            },
+            (false, true) => quote! {
+                if let Some(Some(value)) = &#member { #scoped }
+            },
+        }
+    }
+
+    fn variant_checks(&self, variants: &[Variant], tagged: bool) -> TokenStream {
+        let value = quote! { value };
+        let checked: Vec<(&Variant, TokenStream)> = variants
+            .iter()
+            .filter_map(|var| {
+                let inner = self.value_checks(&var.ty, &ValueChecks::default(), &value);
+                if inner.is_empty() {
+                    return None;
+                }
+                let wire = &var.wire;
+                let scoped = if tagged {
+                    quote! { v.field(#wire, |v| { #inner }); }
+                } else {
+                    inner
+                };
+                Some((var, scoped))
+            })
+            .collect();
+        match checked.as_slice() {
+            [] => TokenStream::new(),
+            // One case to check among several: `if let`, as clippy prefers to a one-arm match.
+            [(var, scoped)] if variants.len() > 1 => {
+                let name = ident(&var.ident);
+                quote! { if let Self::#name(value) = self { #scoped } }
+            }
+            _ => {
+                let arms = checked.iter().map(|(var, scoped)| {
+                    let name = ident(&var.ident);
+                    quote! { Self::#name(value) => { #scoped } }
+                });
+                let rest = if checked.len() == variants.len() {
+                    TokenStream::new()
+                } else {
+                    quote! { _ => {} }
+                };
+                quote! {
+                    match self {
+                        #(#arms)*
+                        #rest
+                    }
+                }
+            }
+        }
+    }
+
+    /// Statements checking `expr` (a reference to a value of type `ty`) against `checks`
+    /// and descending into contained types that validate themselves.
+    fn value_checks(&self, ty: &TypeRef, checks: &ValueChecks, expr: &TokenStream) -> TokenStream {
+        let mut out = TokenStream::new();
+        if let Some(max) = checks.own.max_length {
+            if matches!(ty, TypeRef::Prim(crate::model::Prim::String, _)) {
+                let max = proc_macro2::Literal::usize_unsuffixed(
+                    usize::try_from(max).unwrap_or(usize::MAX),
+                );
+                out.extend(quote! { v.max_length(#expr, #max); });
+            }
+        }
+        match ty {
+            TypeRef::Named(_) if refs_any(ty, &self.needs_validation) => {
+                out.extend(quote! { v.check(#expr); });
+            }
+            TypeRef::Nullable(inner) => {
+                let inner_checks = self.value_checks(inner, checks, &quote! { item });
+                if !inner_checks.is_empty() {
+                    out.extend(quote! { if let Some(item) = #expr { #inner_checks } });
+                }
+            }
+            TypeRef::Array(inner) | TypeRef::Set(inner) => {
+                let element = checks.element.as_deref().cloned().unwrap_or_default();
+                let inner_checks = self.value_checks(inner, &element, &quote! { item });
+                if !inner_checks.is_empty() {
+                    out.extend(quote! {
+                        for (i, item) in #expr.iter().enumerate() {
+                            v.index(i, |v| { #inner_checks });
+                        }
+                    });
+                }
+            }
+            TypeRef::Map(inner) => {
+                let element = checks.element.as_deref().cloned().unwrap_or_default();
+                let inner_checks = self.value_checks(inner, &element, &quote! { item });
+                if !inner_checks.is_empty() {
+                    out.extend(quote! {
+                        for (key, item) in #expr {
+                            v.field(key, |v| { #inner_checks });
+                        }
+                    });
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
     fn type_item(&self, id: TypeId, def: &TypeDef) -> TokenStream {
         let Some(kind) = &def.kind else {
             return TokenStream::new();
@@ -265,6 +485,9 @@ impl Emitter<'_> {
         c: &ChoiceDef,
         docs: TokenStream,
     ) -> TokenStream {
+        if let Some(selector) = &c.selector {
+            return self.inline_choice_item(name, def, c, selector, docs);
+        }
         let variants = c
             .variants
             .iter()
@@ -281,6 +504,79 @@ impl Emitter<'_> {
             pub enum #name {
                 #(#variants)*
             }
+        }
+    }
+
+    /// An inline choice: the case's own object carries the selector member. The serde impls
+    /// are written out (see `json_structure_runtime::read_inline_choice`) so that a case type
+    /// that declares the selector itself still sees it, and it is never written twice.
+    fn inline_choice_item(
+        &self,
+        name: &Ident,
+        def: &TypeDef,
+        c: &ChoiceDef,
+        selector: &str,
+        docs: TokenStream,
+    ) -> TokenStream {
+        let type_name = def.name.clone();
+        let keys: Vec<&str> = c.variants.iter().map(|v| v.wire.as_str()).collect();
+        let idents: Vec<Ident> = c.variants.iter().map(|v| ident(&v.ident)).collect();
+        let variant_defs = c.variants.iter().map(|v| {
+            let id = ident(&v.ident);
+            let mut ty = self.rust_type(&v.ty, &def.module);
+            if v.boxed {
+                ty = quote! { Box<#ty> };
+            }
+            let doc = format!(
+                " The `{}` case (`\"{}\": \"{}\"`).",
+                v.wire, selector, v.wire
+            );
+            quote! { #[doc = #doc] #id(#ty), }
+        });
+        let reads = c.variants.iter().zip(&idents).map(|(v, id)| {
+            let key = &v.wire;
+            let keep = self.declares_member(&v.ty, selector);
+            quote! {
+                #key => ::json_structure_runtime::inline_variant(body, #selector, #keep).map(Self::#id),
+            }
+        });
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #name {
+                #(#variant_defs)*
+            }
+
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    match self {
+                        #(Self::#idents(value) => ::json_structure_runtime::write_inline_choice(serializer, #selector, #keys, value),)*
+                    }
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    const CASES: &[&str] = &[#(#keys),*];
+                    let (key, body) = ::json_structure_runtime::read_inline_choice(deserializer, #type_name, #selector, CASES)?;
+                    match key.as_str() {
+                        #(#reads)*
+                        _ => Err(::serde::de::Error::unknown_variant(&key, CASES)),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the struct behind `ty` declares a member named `wire`.
+    fn declares_member(&self, ty: &TypeRef, wire: &str) -> bool {
+        match ty {
+            TypeRef::Named(id) => match self.space.types.get(id.0).and_then(|d| d.kind.as_ref()) {
+                Some(TypeKind::Struct(s)) => s.fields.iter().any(|f| f.wire == wire),
+                Some(TypeKind::Alias(inner)) => self.declares_member(inner, wire),
+                _ => false,
+            },
+            _ => false,
         }
     }
 
@@ -404,9 +700,10 @@ impl Emitter<'_> {
         let rt = quote! { ::json_structure_runtime };
         match ty {
             TypeRef::Prim(p, encoding) => match p {
-                Prim::Number | Prim::Double | Prim::Float | Prim::Float8 => {
-                    Some(quote! { #rt::Number })
-                }
+                // `number` is "any JSON number" and in practice mostly integral (`"cpu": 1`):
+                // integral values are written as integers. `double`/`float` values are written
+                // as serde writes floats (`1.0`), the form binary-float data uses.
+                Prim::Number => Some(quote! { #rt::Number }),
                 Prim::Int64 | Prim::Uint64 | Prim::Int128 | Prim::Uint128 => {
                     Some(if self.options.lenient_numbers {
                         quote! { #rt::LenientStringInt }
@@ -417,6 +714,7 @@ impl Emitter<'_> {
                 Prim::Decimal if self.options.lenient_numbers => {
                     Some(quote! { #rt::LenientDecimal })
                 }
+                Prim::Uri if self.options.absolute_uris => Some(quote! { #rt::AbsoluteUri }),
                 Prim::Binary => Some(match encoding {
                     Encoding::Base64 => quote! { #rt::Base64 },
                     Encoding::Base64Url => quote! { #rt::Base64Url },

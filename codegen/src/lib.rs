@@ -79,6 +79,7 @@ pub struct Config {
     mode: Mode,
     capture_additional: bool,
     lenient_numbers: bool,
+    absolute_uris: bool,
     module_per_file: bool,
     cargo_output: bool,
 }
@@ -91,6 +92,7 @@ impl Default for Config {
             mode: Mode::Auto,
             capture_additional: true,
             lenient_numbers: false,
+            absolute_uris: false,
             module_per_file: false,
             cargo_output: true,
         }
@@ -184,6 +186,18 @@ impl Config {
         self
     }
 
+    /// Require `uri` values to be absolute (to have a scheme), as the official SDK validators
+    /// do. Default `false`: JSON Structure's `uri` is an RFC 3986 URI-reference, so
+    /// relative references such as `images/a.png` are valid.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().absolute_uris(true);
+    /// ```
+    pub fn absolute_uris(&mut self, absolute: bool) -> &mut Self {
+        self.absolute_uris = absolute;
+        self
+    }
+
     /// Wrap each schema file's types in a module named after the file (default `false`:
     /// all types at the top level of the including module).
     ///
@@ -251,6 +265,7 @@ impl Config {
             &space,
             &emit::EmitOptions {
                 lenient_numbers: self.lenient_numbers,
+                absolute_uris: self.absolute_uris,
                 source_name: source_name.clone(),
             },
         );

@@ -65,6 +65,10 @@ struct GenerateOptions {
     /// Also accept JSON numbers for int64/uint64/int128/uint128/decimal (written as strings).
     #[arg(long)]
     lenient_numbers: bool,
+    /// Require `uri` values to have a scheme (the SDK validators' reading; the spec allows
+    /// relative references).
+    #[arg(long)]
+    absolute_uris: bool,
     /// Drop undeclared members of open objects instead of keeping them in a map field.
     #[arg(long)]
     no_capture_additional: bool,
@@ -85,6 +89,7 @@ impl GenerateOptions {
                 Mode::Auto
             })
             .lenient_numbers(self.lenient_numbers)
+            .absolute_uris(self.absolute_uris)
             .capture_additional_properties(!self.no_capture_additional)
             .cargo_output(false);
         config

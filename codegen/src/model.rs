@@ -111,6 +111,23 @@ pub struct Schema {
     pub name: Option<String>,
     /// `default`, as JSON text.
     pub default: Option<String>,
+    /// Constraints on the value that `validate()` checks.
+    pub checks: Checks,
+}
+
+/// Constraints a schema puts on its value beyond its type (checked by generated
+/// `validate()`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Checks {
+    /// `maxLength` of a string, in Unicode scalar values.
+    pub max_length: Option<u64>,
+}
+
+impl Checks {
+    /// Whether there is nothing to check.
+    pub fn is_empty(&self) -> bool {
+        self == &Checks::default()
+    }
 }
 
 /// The primitive types of JSON Structure Core.
@@ -636,6 +653,7 @@ impl Reader<'_> {
         let mut docs = self.docs(node, pointer)?;
         let name = node.get("name").and_then(Node::as_str).map(str::to_string);
         let default = node.get("default").map(Node::to_json);
+        let checks = self.checks(node, pointer)?;
         let mut nullable = false;
         if let Some(flag) = node.get("nullable") {
             if self.lenient() {
@@ -669,7 +687,30 @@ impl Reader<'_> {
             docs,
             name,
             default,
+            checks,
         })
+    }
+
+    fn checks(&mut self, node: &Node, pointer: &str) -> Result<Checks, Error> {
+        let mut checks = Checks::default();
+        if let Some(n) = node.get("maxLength") {
+            match n.as_number().and_then(|t| t.parse::<u64>().ok()) {
+                Some(max) => checks.max_length = Some(max),
+                None if self.lenient() => self.warn(
+                    n.start,
+                    &child(pointer, "maxLength"),
+                    "ignoring `maxLength`: not a non-negative integer",
+                ),
+                None => {
+                    return Err(self.error(
+                        n,
+                        &child(pointer, "maxLength"),
+                        "`maxLength` must be a non-negative integer",
+                    ))
+                }
+            }
+        }
+        Ok(checks)
     }
 
     fn any_schema(&self, loc: Loc) -> Schema {
@@ -680,6 +721,7 @@ impl Reader<'_> {
             docs: Docs::default(),
             name: None,
             default: None,
+            checks: Checks::default(),
         }
     }
 
@@ -986,6 +1028,7 @@ impl Reader<'_> {
                 docs: Docs::default(),
                 name: None,
                 default: None,
+                checks: Checks::default(),
             });
         }
         match out.len() {

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Diagnostic, Error};
 use crate::model::{
-    Additional, Choice, Docs, Document, Encoding, Mode, Object, Prim, Primitive, Property,
+    Additional, Checks, Choice, Docs, Document, Encoding, Mode, Object, Prim, Primitive, Property,
     Reference, Schema, Ty,
 };
 use crate::names::{field_ident, module_ident, type_ident, type_name, Scope};
@@ -106,6 +106,39 @@ pub struct Field {
     pub boxed: bool,
     /// Documentation.
     pub docs: Docs,
+    /// Constraints on the value (and its elements) that `validate()` checks.
+    pub checks: ValueChecks,
+}
+
+/// Constraints on a value and, for collections, on each element.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValueChecks {
+    /// Constraints on the value itself.
+    pub own: Checks,
+    /// Constraints on each element of an array, set or map.
+    pub element: Option<Box<ValueChecks>>,
+}
+
+impl ValueChecks {
+    /// The checks a schema declares for its value and elements.
+    pub fn of(schema: &Schema) -> Self {
+        let element = match &schema.ty {
+            Ty::Array(items) | Ty::Set(items) | Ty::Map(items) => {
+                let inner = ValueChecks::of(items);
+                (!inner.is_empty()).then(|| Box::new(inner))
+            }
+            _ => None,
+        };
+        ValueChecks {
+            own: schema.checks.clone(),
+            element,
+        }
+    }
+
+    /// Whether nothing is checked.
+    pub fn is_empty(&self) -> bool {
+        self.own.is_empty() && self.element.is_none()
+    }
 }
 
 /// A field-less enum.
@@ -195,6 +228,7 @@ pub fn resolve(doc: &Document, options: &ResolveOptions) -> Result<TypeSpace, Er
         warnings: r.warnings,
     };
     mark_boxes(&mut space);
+    box_large_variants(&mut space);
     Ok(space)
 }
 
@@ -311,12 +345,68 @@ impl<'a> Resolver<'a> {
     }
 
     fn root_ref(&mut self) -> Result<Option<TypeRef>, Error> {
-        if self.doc.root.is_some() {
-            return Ok(Some(TypeRef::Named(TypeId(0))));
+        let root = if self.doc.root.is_some() {
+            Some(TypeRef::Named(TypeId(0)))
+        } else {
+            match &self.doc.root_ref {
+                Some(reference) => Some(self.reference(reference)?),
+                None => None,
+            }
+        };
+        if let Some(TypeRef::Named(id)) = &root {
+            self.accept_instance_keywords(*id);
         }
-        match &self.doc.root_ref {
-            Some(reference) => Ok(Some(self.reference(reference)?)),
-            None => Ok(None),
+        Ok(root)
+    }
+
+    /// An instance document may carry `$schema` and `$uses` at its root (Core §schema-keyword,
+    /// §uses-keyword). A closed root type declares them as optional fields so that such
+    /// documents are accepted and written back unchanged; an open one keeps them among its
+    /// additional properties anyway.
+    fn accept_instance_keywords(&mut self, id: TypeId) {
+        let Some(TypeDef {
+            kind: Some(TypeKind::Struct(def)),
+            ..
+        }) = self.types.get_mut(id.0)
+        else {
+            return;
+        };
+        if !matches!(def.extra, Extra::Deny) {
+            return;
+        }
+        let mut scope = Scope::new();
+        for f in &def.fields {
+            scope.reserve(&f.ident);
+        }
+        let instance_keywords = [
+            (
+                "$schema",
+                TypeRef::Prim(Prim::String, Encoding::Base64),
+                "The instance's schema (`$schema`).",
+            ),
+            (
+                "$uses",
+                TypeRef::Array(Box::new(TypeRef::Prim(Prim::String, Encoding::Base64))),
+                "Add-ins this instance uses (`$uses`).",
+            ),
+        ];
+        for (wire, ty, doc) in instance_keywords {
+            if def.fields.iter().any(|f| f.wire == wire) {
+                continue;
+            }
+            def.fields.push(Field {
+                wire: wire.to_string(),
+                ident: scope.claim(&field_ident(wire)),
+                ty,
+                required: false,
+                nullable: false,
+                boxed: false,
+                docs: Docs {
+                    description: Some(doc.to_string()),
+                    ..Docs::default()
+                },
+                checks: ValueChecks::default(),
+            });
         }
     }
 
@@ -495,6 +585,7 @@ impl<'a> Resolver<'a> {
             nullable,
             boxed: false,
             docs: p.schema.docs.clone(),
+            checks: ValueChecks::of(&p.schema),
         })
     }
 
@@ -850,6 +941,129 @@ fn mark_boxes(space: &mut TypeSpace) {
         }
     }
     // An alias in a cycle cannot be boxed where it is declared; the fields that use it are.
+}
+
+/// Variants larger than this (by [`size_bound`]) are boxed, so that the unboxed variants of an
+/// enum differ by less than clippy's `large_enum_variant` threshold (200 bytes) and a value
+/// of the enum is not as large as its largest case.
+const MAX_INLINE_VARIANT: usize = 128;
+
+fn box_large_variants(space: &mut TypeSpace) {
+    let mut memo = vec![None; space.types.len()];
+    let bounds: Vec<usize> = (0..space.types.len())
+        .map(|i| named_size_bound(space, i, &mut memo, 0))
+        .collect();
+    for def in &mut space.types {
+        if let Some(TypeKind::Choice(ChoiceDef { variants, .. }) | TypeKind::Union(variants)) =
+            &mut def.kind
+        {
+            if variants.len() < 2 {
+                continue;
+            }
+            for v in variants.iter_mut() {
+                if !v.boxed && ref_size_bound(&v.ty, &bounds) > MAX_INLINE_VARIANT {
+                    v.boxed = true;
+                }
+            }
+        }
+    }
+}
+
+/// An upper bound of `size_of` for a field or variant payload of type `ty`, given upper
+/// bounds for the named types. Generous on purpose: it only decides where to box.
+fn ref_size_bound(ty: &TypeRef, named: &[usize]) -> usize {
+    match ty {
+        TypeRef::Prim(p, _) => match p {
+            Prim::Null => 0,
+            Prim::Boolean | Prim::Int8 | Prim::Uint8 => 1,
+            Prim::Int16 | Prim::Uint16 => 2,
+            Prim::Integer
+            | Prim::Int32
+            | Prim::Uint32
+            | Prim::Float
+            | Prim::Float8
+            | Prim::Date => 4,
+            Prim::Number | Prim::Double | Prim::Int64 | Prim::Uint64 => 8,
+            Prim::Int128 | Prim::Uint128 | Prim::Decimal | Prim::Uri | Prim::JsonPointer => 16,
+            Prim::String | Prim::Binary | Prim::Uuid => 24,
+            Prim::DateTime | Prim::Time => 48,
+            Prim::Duration => 96,
+        },
+        TypeRef::Named(id) => named.get(id.0).copied().unwrap_or(MAX_INLINE_VARIANT + 1),
+        TypeRef::Array(_) | TypeRef::Set(_) => 24,
+        TypeRef::Map(_) => 96,
+        TypeRef::Any => 32,
+        TypeRef::Nullable(inner) => ref_size_bound(inner, named) + 8,
+    }
+}
+
+fn named_size_bound(
+    space: &TypeSpace,
+    i: usize,
+    memo: &mut Vec<Option<usize>>,
+    depth: usize,
+) -> usize {
+    if let Some(Some(known)) = memo.get(i) {
+        return *known;
+    }
+    // Deep or cyclic containment is behind a Box; treat it as large so it gets boxed.
+    if depth > 64 {
+        return MAX_INLINE_VARIANT + 1;
+    }
+    let Some(def) = space.types.get(i) else {
+        return 0;
+    };
+    let mut field = |ty: &TypeRef, boxed: bool, optional: bool| -> usize {
+        let inner = if boxed {
+            8
+        } else {
+            let mut named = Vec::new();
+            by_value_targets(ty, &mut named);
+            let bounds: Vec<usize> = (0..space.types.len())
+                .map(|j| {
+                    if named.contains(&j) {
+                        named_size_bound(space, j, memo, depth + 1)
+                    } else {
+                        0
+                    }
+                })
+                .collect();
+            ref_size_bound(ty, &bounds)
+        };
+        (inner + usize::from(optional) * 8).next_multiple_of(8)
+    };
+    let size = match &def.kind {
+        Some(TypeKind::Struct(s)) => {
+            let extra = if matches!(s.extra, Extra::Capture { .. }) {
+                96
+            } else {
+                0
+            };
+            s.fields
+                .iter()
+                .map(|f| field(&f.ty, f.boxed, !f.required || f.nullable))
+                .sum::<usize>()
+                + extra
+        }
+        Some(TypeKind::Tuple(fields)) => fields
+            .iter()
+            .map(|f| field(&f.ty, f.boxed, f.nullable))
+            .sum(),
+        Some(TypeKind::Choice(ChoiceDef { variants, .. }) | TypeKind::Union(variants)) => {
+            variants
+                .iter()
+                .map(|v| field(&v.ty, v.boxed, false))
+                .max()
+                .unwrap_or(0)
+                + 8
+        }
+        Some(TypeKind::Alias(t)) => field(t, false, false),
+        Some(TypeKind::Enum(_)) | None => 8,
+    };
+    if let Some(slot) = memo.get_mut(i) {
+        *slot = Some(size);
+    }
+    size
 }
 
 fn direct_refs(def: &TypeDef) -> Vec<&TypeRef> {

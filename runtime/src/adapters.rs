@@ -1077,6 +1077,49 @@ impl<'de> DeserializeAs<'de, Decimal> for LenientDecimal {
     }
 }
 
+/// Adapter for [`crate::Uri`] that also requires a scheme (an absolute URI).
+///
+/// JSON Structure's `uri` is an RFC 3986 URI-reference, so relative references are valid and
+/// [`crate::Uri`] accepts them. The official SDK validators require absolute URIs instead;
+/// generated code uses this adapter when that stricter reading is asked for
+/// (`Config::absolute_uris`).
+///
+/// ```
+/// use json_structure_runtime::{As, AbsoluteUri, Uri};
+/// use serde::{Deserialize, Serialize};
+///
+/// #[derive(Serialize, Deserialize)]
+/// struct Link {
+///     #[serde(with = "As::<AbsoluteUri>")]
+///     href: Uri,
+/// }
+/// assert!(serde_json::from_str::<Link>(r#"{"href":"https://example.com/a"}"#).is_ok());
+/// let err = serde_json::from_str::<Link>(r#"{"href":"a/b"}"#).err().unwrap();
+/// assert!(err.to_string().starts_with("invalid absolute URI \"a/b\""));
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AbsoluteUri;
+
+impl SerializeAs<crate::Uri> for AbsoluteUri {
+    fn serialize_as<S: Serializer>(source: &crate::Uri, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(source, serializer)
+    }
+}
+
+impl<'de> DeserializeAs<'de, crate::Uri> for AbsoluteUri {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<crate::Uri, D::Error> {
+        let uri: crate::Uri = serde::Deserialize::deserialize(deserializer)?;
+        if uri.is_absolute() {
+            Ok(uri)
+        } else {
+            Err(de::Error::custom(format_args!(
+                "invalid absolute URI {:?}: a scheme such as \"https:\" is required",
+                uri.as_str()
+            )))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,6 +80,7 @@ macro_rules! string_serde {
 pub(crate) use string_serde;
 
 pub mod adapters;
+mod choice;
 mod codec;
 mod datetime;
 mod decimal;
@@ -92,9 +93,10 @@ mod uuid_value;
 mod validate;
 
 pub use adapters::{
-    As, Base16, Base32, Base32Hex, Base64, Base64Url, DeserializeAs, LenientDecimal,
+    AbsoluteUri, As, Base16, Base32, Base32Hex, Base64, Base64Url, DeserializeAs, LenientDecimal,
     LenientStringInt, Number, Present, Same, SerializeAs, StringInt, UniqueVec,
 };
+pub use choice::{inline_variant, read_inline_choice, write_inline_choice};
 pub use datetime::{Date, DateTime, Time};
 pub use decimal::Decimal;
 pub use duration::Duration;

@@ -288,8 +288,10 @@ crate::string_serde!(
 ///
 /// Either the empty string (the whole document) or a sequence of tokens
 /// each introduced by `/`, where `~` must be followed by `0` (for `~`) or
-/// `1` (for `/`). The URI-fragment form (`#/a/b`) is rejected. Equality and
-/// hashing are by exact text.
+/// `1` (for `/`). RFC 6901's URI-fragment representation (§6: `#`, then the
+/// pointer with `%XX` escapes, as in `"$ref": "#/definitions/a"`) is accepted
+/// too, since JSON Structure documents write their references that way.
+/// Equality and hashing are by exact text.
 ///
 /// ```
 /// use json_structure_runtime::JsonPointer;
@@ -297,8 +299,12 @@ crate::string_serde!(
 /// let p: JsonPointer = "/definitions/a~1b/m~0n".parse().unwrap();
 /// let tokens: Vec<_> = p.tokens().collect();
 /// assert_eq!(tokens, ["definitions", "a/b", "m~n"]);
+/// let f: JsonPointer = "#/definitions/a%20b".parse().unwrap();
+/// assert!(f.is_fragment());
+/// assert_eq!(f.tokens().collect::<Vec<_>>(), ["definitions", "a b"]);
 /// assert!("a/b".parse::<JsonPointer>().is_err());
 /// assert!("/a~2".parse::<JsonPointer>().is_err());
+/// assert!("#/a%2".parse::<JsonPointer>().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct JsonPointer(Box<str>);
@@ -324,12 +330,54 @@ impl JsonPointer {
     /// assert_eq!(root.tokens().count(), 0);
     /// ```
     pub fn tokens(&self) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-        self.0
-            .strip_prefix('/')
+        let fragment = self.is_fragment();
+        let body = self.0.strip_prefix('#').unwrap_or(&self.0);
+        body.strip_prefix('/')
             .into_iter()
             .flat_map(|rest| rest.split('/'))
-            .map(unescape_token)
+            .map(move |token| {
+                if fragment && token.contains('%') {
+                    Cow::Owned(unescape_token(&percent_decode(token)).into_owned())
+                } else {
+                    unescape_token(token)
+                }
+            })
     }
+
+    /// Whether the text is RFC 6901's URI-fragment representation (`#/a/b`).
+    ///
+    /// ```
+    /// let p: json_structure_runtime::JsonPointer = "#/a".parse().unwrap();
+    /// assert!(p.is_fragment());
+    /// ```
+    pub fn is_fragment(&self) -> bool {
+        self.0.starts_with('#')
+    }
+}
+
+/// Decodes `%XX` escapes (already validated); invalid UTF-8 is replaced.
+fn percent_decode(token: &str) -> String {
+    let bytes = token.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes.get(i), hex) {
+            (Some(b'%'), Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (Some(&b), _) => {
+                out.push(b);
+                i += 1;
+            }
+            (None, _) => break,
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn unescape_token(token: &str) -> Cow<'_, str> {
@@ -367,13 +415,29 @@ impl FromStr for JsonPointer {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
-        let bytes = s.as_bytes();
+        let fragment = s.starts_with('#');
+        let bytes = s.strip_prefix('#').unwrap_or(s).as_bytes();
         if !bytes.is_empty() && bytes[0] != b'/' {
             return Err(ParseError::new(
                 "JSON Pointer",
                 s,
-                "must be empty or start with '/' (the \"#/…\" fragment form is not accepted)",
+                "must be empty or start with '/' (or be a URI fragment such as \"#/a/b\")",
             ));
+        }
+        if fragment {
+            for (i, &b) in bytes.iter().enumerate() {
+                let valid_escape = b != b'%'
+                    || bytes
+                        .get(i + 1..i + 3)
+                        .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+                if !valid_escape {
+                    return Err(ParseError::new(
+                        "JSON Pointer",
+                        s,
+                        format!("'%' at byte {} must be followed by two hex digits", i + 1),
+                    ));
+                }
+            }
         }
         for (i, &b) in bytes.iter().enumerate() {
             if b == b'~' && !matches!(bytes.get(i + 1), Some(b'0' | b'1')) {
@@ -503,7 +567,7 @@ mod tests {
             let p: JsonPointer = serde_json::from_str(&json).unwrap();
             assert_eq!(serde_json::to_string(&p).unwrap(), json);
         }
-        for bad in ["a", "#/a", "#", "/~", "/~2", "/a~", "/~a", " /a"] {
+        for bad in ["a", "#a", "#/%zz", "/~", "/~2", "/a~", "/~a", " /a"] {
             assert!(bad.parse::<JsonPointer>().is_err(), "{bad}");
         }
         let p: JsonPointer = "/~01/~10".parse().unwrap();

@@ -422,10 +422,9 @@ pub fn from_value<T: DeserializeOwned + Validate>(
             }
             Err(e) => {
                 let violation = classify(&e);
-                let unknown = violation.code == "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED";
-                let removed = unknown && remove_member(&mut doc, &violation.pointer);
+                let repaired = repair(&mut doc, &violation);
                 found.push(violation);
-                if !removed {
+                if !repaired {
                     return Err(Violations(found));
                 }
             }
@@ -498,8 +497,12 @@ fn code_for(message: &str) -> &'static str {
         ),
         ("invalid RFC 3339 date", "INSTANCE_DATE_FORMAT_INVALID"),
         ("invalid time", "INSTANCE_TIME_FORMAT_INVALID"),
-        ("invalid duration", "INSTANCE_DURATION_FORMAT_INVALID"),
+        (
+            "invalid ISO 8601 duration",
+            "INSTANCE_DURATION_FORMAT_INVALID",
+        ),
         ("invalid uuid", "INSTANCE_UUID_FORMAT_INVALID"),
+        ("invalid absolute URI", "INSTANCE_URI_MISSING_SCHEME"),
         ("invalid URI", "INSTANCE_URI_FORMAT_INVALID"),
         (
             "invalid JSON Pointer",
@@ -514,6 +517,25 @@ fn code_for(message: &str) -> &'static str {
         .iter()
         .find(|(prefix, _)| message.starts_with(prefix))
         .map_or("INSTANCE_TYPE_MISMATCH", |(_, code)| code)
+}
+
+/// Changes `doc` so that parsing can go on past `violation` and find the next one:
+/// an undeclared member is removed; a JSON number where a string-encoded number (`int64`,
+/// `decimal`, ...) is required becomes that string. `false` when no repair applies.
+fn repair(doc: &mut serde_json::Value, violation: &Violation) -> bool {
+    match violation.code {
+        "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED" => remove_member(doc, &violation.pointer),
+        "INSTANCE_TYPE_MISMATCH" if violation.message.contains("string") => {
+            match doc.pointer_mut(&violation.pointer) {
+                Some(value @ serde_json::Value::Number(_)) => {
+                    *value = serde_json::Value::String(value.to_string());
+                    true
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// Removes the member at `pointer` from `doc`; `false` when there is none.
