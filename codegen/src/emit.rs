@@ -58,10 +58,12 @@ fn needs_validation(space: &TypeSpace) -> Vec<bool> {
                 continue;
             }
             let own = match &def.kind {
-                Some(TypeKind::Struct(s)) => s
-                    .fields
-                    .iter()
-                    .any(|f| !f.checks.is_empty() || refs_any(&f.ty, &needs)),
+                Some(TypeKind::Struct(s)) => {
+                    !s.required_sets.is_empty()
+                        || s.fields
+                            .iter()
+                            .any(|f| !f.checks.is_empty() || refs_any(&f.ty, &needs))
+                }
                 Some(TypeKind::Tuple(fields)) => fields
                     .iter()
                     .any(|f| !f.checks.is_empty() || refs_any(&f.ty, &needs)),
@@ -82,10 +84,50 @@ fn needs_validation(space: &TypeSpace) -> Vec<bool> {
     needs
 }
 
+/// `validate()` statements for `required` in its array-of-arrays form.
+fn required_sets_check(s: &StructDef) -> TokenStream {
+    if s.required_sets.is_empty() {
+        return TokenStream::new();
+    }
+    let mut satisfied = Vec::new();
+    let mut names = Vec::new();
+    for set in &s.required_sets {
+        let present: Vec<TokenStream> = set
+            .iter()
+            .filter_map(|&i| s.fields.get(i))
+            .filter(|f| !(f.required && !f.nullable))
+            .map(|f| {
+                let id = ident(&f.ident);
+                if f.required {
+                    // Required and nullable: present even when null.
+                    quote! { true }
+                } else {
+                    quote! { self.#id.is_some() }
+                }
+            })
+            .collect();
+        satisfied.push(if present.is_empty() {
+            quote! { true }
+        } else {
+            quote! { #(#present)&&* }
+        });
+        names.push(
+            set.iter()
+                .filter_map(|&i| s.fields.get(i))
+                .map(|f| f.wire.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    quote! {
+        v.required_sets(&[#(#satisfied),*], &[#(#names),*]);
+    }
+}
+
 /// Whether `ty` contains a named type marked in `needs`.
 fn refs_any(ty: &TypeRef, needs: &[bool]) -> bool {
     match ty {
-        TypeRef::Named(id) => needs.get(id.0) == Some(&true),
+        TypeRef::Named(id) | TypeRef::Indirect(id) => needs.get(id.0) == Some(&true),
         TypeRef::Array(inner)
         | TypeRef::Set(inner)
         | TypeRef::Map(inner)
@@ -160,11 +202,15 @@ impl Emitter<'_> {
         let body = match &def.kind {
             None | Some(TypeKind::Alias(_)) => return TokenStream::new(),
             Some(TypeKind::Enum(_)) => TokenStream::new(),
-            Some(TypeKind::Struct(s)) => s
-                .fields
-                .iter()
-                .map(|f| self.field_checks(f, None))
-                .collect(),
+            Some(TypeKind::Struct(s)) => {
+                let mut body: TokenStream = s
+                    .fields
+                    .iter()
+                    .map(|f| self.field_checks(f, None))
+                    .collect();
+                body.extend(required_sets_check(s));
+                body
+            }
             Some(TypeKind::Tuple(fields)) => fields
                 .iter()
                 .enumerate()
@@ -271,6 +317,9 @@ impl Emitter<'_> {
     /// and descending into contained types that validate themselves.
     fn value_checks(&self, ty: &TypeRef, checks: &ValueChecks, expr: &TokenStream) -> TokenStream {
         let mut out = TokenStream::new();
+        if let Some(expected) = &checks.own.const_value {
+            out.extend(quote! { v.constant(#expr, #expected); });
+        }
         if let Some(max) = checks.own.max_length {
             if matches!(ty, TypeRef::Prim(crate::model::Prim::String, _)) {
                 let max = proc_macro2::Literal::usize_unsuffixed(
@@ -280,7 +329,7 @@ impl Emitter<'_> {
             }
         }
         match ty {
-            TypeRef::Named(_) if refs_any(ty, &self.needs_validation) => {
+            TypeRef::Named(_) | TypeRef::Indirect(_) if refs_any(ty, &self.needs_validation) => {
                 out.extend(quote! { v.check(#expr); });
             }
             TypeRef::Nullable(inner) => {
@@ -571,11 +620,13 @@ impl Emitter<'_> {
     /// Whether the struct behind `ty` declares a member named `wire`.
     fn declares_member(&self, ty: &TypeRef, wire: &str) -> bool {
         match ty {
-            TypeRef::Named(id) => match self.space.types.get(id.0).and_then(|d| d.kind.as_ref()) {
-                Some(TypeKind::Struct(s)) => s.fields.iter().any(|f| f.wire == wire),
-                Some(TypeKind::Alias(inner)) => self.declares_member(inner, wire),
-                _ => false,
-            },
+            TypeRef::Named(id) | TypeRef::Indirect(id) => {
+                match self.space.types.get(id.0).and_then(|d| d.kind.as_ref()) {
+                    Some(TypeKind::Struct(s)) => s.fields.iter().any(|f| f.wire == wire),
+                    Some(TypeKind::Alias(inner)) => self.declares_member(inner, wire),
+                    _ => false,
+                }
+            }
             _ => false,
         }
     }
@@ -660,6 +711,10 @@ impl Emitter<'_> {
         match ty {
             TypeRef::Prim(p, _) => prim_type(*p),
             TypeRef::Any => quote! { ::serde_json::Value },
+            TypeRef::Indirect(id) => {
+                let path = self.type_path(*id, module);
+                quote! { ::json_structure_runtime::Indirect<#path> }
+            }
             TypeRef::Array(inner) | TypeRef::Set(inner) => {
                 let inner = self.rust_type(inner, module);
                 quote! { Vec<#inner> }
@@ -724,7 +779,7 @@ impl Emitter<'_> {
                 }),
                 _ => None,
             },
-            TypeRef::Any => None,
+            TypeRef::Any | TypeRef::Indirect(_) => None,
             TypeRef::Named(id) => match self.space.types.get(id.0).and_then(|d| d.kind.as_ref()) {
                 Some(TypeKind::Alias(target)) => self.adapter(target),
                 _ => None,

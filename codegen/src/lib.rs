@@ -48,6 +48,7 @@
     )
 )]
 
+pub mod diff;
 pub mod emit;
 pub mod error;
 pub mod model;
@@ -55,10 +56,12 @@ pub mod names;
 pub mod render;
 pub mod resolve;
 pub mod source;
+pub mod synth;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+pub use diff::{diff_files, diff_sources, SchemaDiff};
 pub use error::{Diagnostic, Error, Severity};
 pub use model::Mode;
 

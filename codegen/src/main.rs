@@ -1,6 +1,7 @@
 //! `json-structure-codegen`: the command-line front end of the generator.
 //!
-//! Exit codes: 0 success; 1 the schema has errors (or `check` found a difference);
+//! Exit codes: 0 success; 1 the schema has errors (or `check` found a difference, or `diff`
+//! found a breaking change without `--allow-breaking`);
 //! 2 the command line is wrong; 3 a file could not be read or written.
 
 use std::io::{IsTerminal, Write};
@@ -43,6 +44,29 @@ enum Command {
         #[command(flatten)]
         options: GenerateOptions,
     },
+    /// Compare two versions of a schema: every change with its JSON Pointer, whether it breaks
+    /// Rust code using the generated types, and whether documents still read in each
+    /// direction. Exit 1 when a change is breaking (unless --allow-breaking).
+    Diff {
+        /// The old version of the schema.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The new version of the schema.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// `table` for people, `json` for tools.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+        format: DiffFormat,
+        /// Exit 0 even when a change is breaking.
+        #[arg(long)]
+        allow_breaking: bool,
+        /// Read both files in the lenient dialect (default: decided by each file's $schema).
+        #[arg(long, conflicts_with = "strict")]
+        lenient: bool,
+        /// Read both files as strict JSON Structure.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Report the schema's errors and warnings without generating anything.
     Lint {
         /// Schema files or directories.
@@ -51,6 +75,15 @@ enum Command {
         #[command(flatten)]
         options: GenerateOptions,
     },
+}
+
+/// Output format of `diff`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum DiffFormat {
+    /// A human-readable table.
+    Table,
+    /// JSON for tools.
+    Json,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -124,6 +157,14 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             options,
         } => check(&schema, &file, &options),
         Command::Lint { schemas, options } => lint(&schemas, &options),
+        Command::Diff {
+            old,
+            new,
+            format,
+            allow_breaking,
+            lenient,
+            strict,
+        } => diff(&old, &new, format, allow_breaking, lenient, strict),
     }
 }
 
@@ -254,6 +295,37 @@ fn lint(schemas: &[PathBuf], options: &GenerateOptions) -> Result<ExitCode, Erro
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn diff(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    format: DiffFormat,
+    allow_breaking: bool,
+    lenient: bool,
+    strict: bool,
+) -> Result<ExitCode, Error> {
+    let mode = if lenient {
+        Mode::Lenient
+    } else if strict {
+        Mode::Strict
+    } else {
+        Mode::Auto
+    };
+    let result = json_structure_codegen::diff_files(old, new, mode)?;
+    let text = match format {
+        DiffFormat::Table => result.to_table(),
+        DiffFormat::Json => result.to_json(),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    if result.is_breaking() && !allow_breaking {
+        eprintln!(
+            "{}",
+            paint("error: breaking changes (see above); pass --allow-breaking to accept them")
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_warnings(warnings: &[Diagnostic]) {

@@ -121,6 +121,8 @@ pub struct Schema {
 pub struct Checks {
     /// `maxLength` of a string, in Unicode scalar values.
     pub max_length: Option<u64>,
+    /// `const`: the only allowed value, as compact JSON text.
+    pub const_value: Option<String>,
 }
 
 impl Checks {
@@ -692,7 +694,10 @@ impl Reader<'_> {
     }
 
     fn checks(&mut self, node: &Node, pointer: &str) -> Result<Checks, Error> {
-        let mut checks = Checks::default();
+        let mut checks = Checks {
+            const_value: node.get("const").map(Node::to_json),
+            ..Checks::default()
+        };
         if let Some(n) = node.get("maxLength") {
             match n.as_number().and_then(|t| t.parse::<u64>().ok()) {
                 Some(max) => checks.max_length = Some(max),
@@ -1524,6 +1529,12 @@ impl Reader<'_> {
         if node.get("writeOnly").and_then(Node::as_bool) == Some(true) {
             docs.notes
                 .push("Write-only: never returned by the server.".into());
+        }
+        if let Some(c) = node.get("const") {
+            docs.notes.push(format!("Always `{}`.", c.to_json()));
+        }
+        if let Some(d) = node.get("default") {
+            docs.notes.push(format!("Default: `{}`.", d.to_json()));
         }
         if let Some(n) = node.get("maxLength").and_then(Node::as_number) {
             docs.notes.push(format!("Maximum length: {n} characters."));

@@ -71,6 +71,9 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// What happens to undeclared members.
     pub extra: Extra,
+    /// `required` in its array-of-arrays form: exactly one of these sets of fields (by index
+    /// into `fields`) must be fully present; checked by `validate()`.
+    pub required_sets: Vec<Vec<usize>>,
 }
 
 /// Handling of members that the schema does not declare.
@@ -197,6 +200,9 @@ pub enum TypeRef {
     Prim(Prim, Encoding),
     /// A generated type.
     Named(TypeId),
+    /// A generated type behind `json_structure_runtime::Indirect`, used for references
+    /// inside large cycles of types (see [`mark_indirect`]).
+    Indirect(TypeId),
     /// `array`.
     Array(Box<TypeRef>),
     /// `set`.
@@ -227,6 +233,7 @@ pub fn resolve(doc: &Document, options: &ResolveOptions) -> Result<TypeSpace, Er
         root,
         warnings: r.warnings,
     };
+    mark_indirect(&mut space);
     mark_boxes(&mut space);
     box_large_variants(&mut space);
     Ok(space)
@@ -240,6 +247,8 @@ struct Resolver<'a> {
     scopes: BTreeMap<Vec<String>, Scope>,
     /// Definition pointer (without `#`) → type.
     by_pointer: HashMap<String, TypeId>,
+    /// Definition pointer (without `#`) → index in `doc.definitions`.
+    def_index: HashMap<String, usize>,
     /// Definition key → types with that key (for lenient `#/components/schemas/X`).
     by_key: HashMap<String, Vec<TypeId>>,
     /// Which definition each pre-declared id stands for (`None` for the inline root).
@@ -255,6 +264,7 @@ impl<'a> Resolver<'a> {
             types: Vec::new(),
             scopes: BTreeMap::new(),
             by_pointer: HashMap::new(),
+            def_index: HashMap::new(),
             by_key: HashMap::new(),
             pending: Vec::new(),
             warnings: Vec::new(),
@@ -322,6 +332,7 @@ impl<'a> Resolver<'a> {
             let module: Vec<String> = def.namespace.iter().map(|n| module_ident(n)).collect();
             let id = self.new_type(module, &def.name, def.pointer(), def.schema.docs.clone());
             self.by_pointer.insert(def.pointer().to_string(), id);
+            self.def_index.insert(def.pointer().to_string(), i);
             self.by_key.entry(def.name.clone()).or_default().push(id);
             self.pending.push((id, Some(i)));
         }
@@ -342,6 +353,14 @@ impl<'a> Resolver<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The definition at `pointer` (without `#`).
+    fn definition(&self, pointer: &str) -> Option<&'a crate::model::Definition> {
+        let doc: &'a Document = self.doc;
+        self.def_index
+            .get(pointer)
+            .and_then(|&i| doc.definitions.get(i))
     }
 
     fn root_ref(&mut self) -> Result<Option<TypeRef>, Error> {
@@ -512,7 +531,21 @@ impl<'a> Resolver<'a> {
             },
             Additional::Allowed => Extra::Ignore,
         };
-        Ok(StructDef { fields, extra })
+        let required_sets = object
+            .required_sets
+            .iter()
+            .flatten()
+            .map(|set| {
+                set.iter()
+                    .filter_map(|name| fields.iter().position(|f| &f.wire == name))
+                    .collect()
+            })
+            .collect();
+        Ok(StructDef {
+            fields,
+            extra,
+            required_sets,
+        })
     }
 
     /// Collects the properties and `required` names of every base in `$extends`,
@@ -534,7 +567,7 @@ impl<'a> Resolver<'a> {
                     format!("`$extends` forms a cycle through {}", base.target),
                 ));
             }
-            let Some(def) = self.doc.definitions.iter().find(|d| d.pointer() == target) else {
+            let Some(def) = self.definition(&target) else {
                 return Err(self.error(
                     base.loc.offset,
                     &base.loc.pointer,
@@ -699,10 +732,7 @@ impl<'a> Resolver<'a> {
         let target = normalize_pointer(&reference.target);
         if let Some(&id) = self.by_pointer.get(&target) {
             let is_abstract = self
-                .doc
-                .definitions
-                .iter()
-                .find(|d| d.pointer() == target)
+                .definition(&target)
                 .is_some_and(|d| matches!(&d.schema.ty, Ty::Object(o) if o.is_abstract));
             if is_abstract {
                 return Err(self.error(
@@ -858,7 +888,7 @@ impl<'a> Resolver<'a> {
             let ty = self.type_ref(id, &format!("{suffix}Variant{i}"), &member.ty, member)?;
             let raw = match &ty {
                 TypeRef::Prim(p, _) => type_ident(p.name()),
-                TypeRef::Named(target) => self
+                TypeRef::Named(target) | TypeRef::Indirect(target) => self
                     .types
                     .get(target.0)
                     .map(|d| d.name.clone())
@@ -888,6 +918,97 @@ fn normalize_pointer(target: &str) -> String {
 fn file_stem(path: &std::path::Path) -> String {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("root");
     name.split('.').next().unwrap_or(name).to_string()
+}
+
+/// Strongly connected components of at least this many types reference each other through
+/// `Indirect` instead of `Box`. rustc's drop check walks ownership (`Box`, `Vec`, `Option`,
+/// fields) around a cycle and stops with `E0320 overflow while adding drop-check rules`
+/// after 128 levels; measured, a 40-type cycle of `Option<Box<T>>` and `Vec<T>` references
+/// compiles and an 80-type one does not. Wrappers such as `Option<Vec<IndexMap<..>>>` add
+/// levels per hop, hence the margin.
+pub const LARGE_CYCLE: usize = 16;
+
+/// Rewrites references that stay inside a large cycle of types (through any container) to
+/// [`TypeRef::Indirect`], which drop check does not look through.
+fn mark_indirect(space: &mut TypeSpace) {
+    let n = space.types.len();
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, def) in space.types.iter().enumerate() {
+        let mut targets = Vec::new();
+        for ty in direct_refs(def) {
+            owned_targets(ty, &mut targets);
+        }
+        targets.sort_unstable();
+        targets.dedup();
+        if let Some(e) = edges.get_mut(i) {
+            *e = targets;
+        }
+    }
+    let component = strongly_connected(&edges);
+    let mut sizes = std::collections::HashMap::new();
+    for c in &component {
+        *sizes.entry(*c).or_insert(0usize) += 1;
+    }
+    let large = |i: usize| {
+        component
+            .get(i)
+            .and_then(|c| sizes.get(c))
+            .is_some_and(|&s| s >= LARGE_CYCLE)
+    };
+    for i in 0..n {
+        if !large(i) {
+            continue;
+        }
+        let Some(own) = component.get(i).copied() else {
+            continue;
+        };
+        let in_cycle = |id: usize| component.get(id) == Some(&own);
+        let Some(def) = space.types.get_mut(i) else {
+            continue;
+        };
+        match &mut def.kind {
+            Some(TypeKind::Struct(s)) => s
+                .fields
+                .iter_mut()
+                .for_each(|f| make_indirect(&mut f.ty, &in_cycle)),
+            Some(TypeKind::Tuple(fields)) => fields
+                .iter_mut()
+                .for_each(|f| make_indirect(&mut f.ty, &in_cycle)),
+            Some(TypeKind::Choice(ChoiceDef { variants, .. }) | TypeKind::Union(variants)) => {
+                variants
+                    .iter_mut()
+                    .for_each(|v| make_indirect(&mut v.ty, &in_cycle));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn make_indirect(ty: &mut TypeRef, in_cycle: &dyn Fn(usize) -> bool) {
+    match ty {
+        TypeRef::Named(id) if in_cycle(id.0) => *ty = TypeRef::Indirect(*id),
+        TypeRef::Array(inner)
+        | TypeRef::Set(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Nullable(inner) => {
+            make_indirect(inner, in_cycle);
+        }
+        _ => {}
+    }
+}
+
+/// Named types a value of `ty` owns, by value or through containers.
+fn owned_targets(ty: &TypeRef, out: &mut Vec<usize>) {
+    match ty {
+        TypeRef::Named(id) | TypeRef::Indirect(id) => out.push(id.0),
+        TypeRef::Array(inner)
+        | TypeRef::Set(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Nullable(inner) => {
+            owned_targets(inner, out);
+        }
+        TypeRef::Prim(..) | TypeRef::Any => {}
+    }
 }
 
 /// Marks the fields and variants that need `Box`: exactly those whose type reaches, by
@@ -969,6 +1090,21 @@ fn box_large_variants(space: &mut TypeSpace) {
     }
 }
 
+/// [`ref_size_bound`] with the bounds of the named types `ty` holds by value computed on
+/// demand (memoised), so the whole pass stays linear in the number of fields.
+fn inline_size_bound(
+    space: &TypeSpace,
+    ty: &TypeRef,
+    memo: &mut Vec<Option<usize>>,
+    depth: usize,
+) -> usize {
+    match ty {
+        TypeRef::Named(id) => named_size_bound(space, id.0, memo, depth + 1),
+        TypeRef::Nullable(inner) => inline_size_bound(space, inner, memo, depth) + 8,
+        other => ref_size_bound(other, &[]),
+    }
+}
+
 /// An upper bound of `size_of` for a field or variant payload of type `ty`, given upper
 /// bounds for the named types. Generous on purpose: it only decides where to box.
 fn ref_size_bound(ty: &TypeRef, named: &[usize]) -> usize {
@@ -990,6 +1126,7 @@ fn ref_size_bound(ty: &TypeRef, named: &[usize]) -> usize {
             Prim::Duration => 96,
         },
         TypeRef::Named(id) => named.get(id.0).copied().unwrap_or(MAX_INLINE_VARIANT + 1),
+        TypeRef::Indirect(_) => 16,
         TypeRef::Array(_) | TypeRef::Set(_) => 24,
         TypeRef::Map(_) => 96,
         TypeRef::Any => 32,
@@ -1017,18 +1154,7 @@ fn named_size_bound(
         let inner = if boxed {
             8
         } else {
-            let mut named = Vec::new();
-            by_value_targets(ty, &mut named);
-            let bounds: Vec<usize> = (0..space.types.len())
-                .map(|j| {
-                    if named.contains(&j) {
-                        named_size_bound(space, j, memo, depth + 1)
-                    } else {
-                        0
-                    }
-                })
-                .collect();
-            ref_size_bound(ty, &bounds)
+            inline_size_bound(space, ty, memo, depth)
         };
         (inner + usize::from(optional) * 8).next_multiple_of(8)
     };

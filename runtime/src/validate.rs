@@ -221,6 +221,74 @@ impl Validator {
         }
     }
 
+    /// Checks `const`: `value` must serialize to the JSON `expected` (numbers compare by
+    /// value, so `1` and `1.0` are the same).
+    ///
+    /// ```
+    /// let mut v = json_structure_runtime::Validator::new();
+    /// v.constant(&"UTF-8", r#""UTF-8""#);
+    /// v.constant(&2, "2");
+    /// assert!(v.finish().is_ok());
+    /// let mut v = json_structure_runtime::Validator::new();
+    /// v.constant(&"latin1", r#""UTF-8""#);
+    /// assert_eq!(v.finish().unwrap_err().iter().next().unwrap().code, "INSTANCE_CONST_MISMATCH");
+    /// ```
+    pub fn constant<T: serde::Serialize + ?Sized>(&mut self, value: &T, expected: &str) {
+        let (Ok(actual), Ok(wanted)) = (
+            serde_json::to_value(value),
+            serde_json::from_str::<serde_json::Value>(expected),
+        ) else {
+            self.report(
+                "INSTANCE_CONST_MISMATCH",
+                format!("value must be {expected}"),
+            );
+            return;
+        };
+        if !json_values_equal(&actual, &wanted) {
+            self.report(
+                "INSTANCE_CONST_MISMATCH",
+                format!("value must be {expected}, found {actual}"),
+            );
+        }
+    }
+
+    /// Checks `required` in its array-of-arrays form: exactly one of the alternative sets
+    /// of members must be fully present. `satisfied[i]` says whether set `i` is; `sets`
+    /// names the members of each set for the message.
+    ///
+    /// ```
+    /// let mut v = json_structure_runtime::Validator::new();
+    /// v.required_sets(&[true, false], &["name, fins", "name, legs"]);
+    /// assert!(v.finish().is_ok());
+    /// let mut v = json_structure_runtime::Validator::new();
+    /// v.required_sets(&[true, true], &["name, fins", "name, legs"]);
+    /// assert!(v.finish().is_err());
+    /// ```
+    pub fn required_sets(&mut self, satisfied: &[bool], sets: &[&str]) {
+        let count = satisfied.iter().filter(|s| **s).count();
+        if count == 1 {
+            return;
+        }
+        let listed = sets
+            .iter()
+            .map(|s| format!("[{s}]"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        if count == 0 {
+            self.report(
+                "INSTANCE_REQUIRED_PROPERTY_MISSING",
+                format!("exactly one of these sets of members must be present: {listed}; none is complete"),
+            );
+        } else {
+            self.report(
+                "INSTANCE_REQUIRED_SETS_CONFLICT",
+                format!(
+                    "exactly one of these sets of members must be present: {listed}; {count} are"
+                ),
+            );
+        }
+    }
+
     /// Descends into a value that can validate itself.
     ///
     /// ```
@@ -242,6 +310,26 @@ impl Validator {
         } else {
             Err(Violations(self.found))
         }
+    }
+}
+
+/// JSON equality where numbers compare by value when either is a float.
+fn json_values_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            x == y || (x.as_f64().is_some() && x.as_f64() == y.as_f64())
+        }
+        (Value::Array(xs), Value::Array(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| json_values_equal(x, y))
+        }
+        (Value::Object(xs), Value::Object(ys)) => {
+            xs.len() == ys.len()
+                && xs
+                    .iter()
+                    .all(|(k, x)| ys.get(k).is_some_and(|y| json_values_equal(x, y)))
+        }
+        _ => a == b,
     }
 }
 
