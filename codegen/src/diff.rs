@@ -921,7 +921,7 @@ fn shape(space: &TypeSpace, i: usize) -> Option<String> {
                 .join(",")
         ),
         TypeKind::Tuple(f) => format!("tuple:{}", f.len()),
-        TypeKind::Alias(r) => format!("alias:{}", rust_text(space, r)),
+        TypeKind::Alias(r) | TypeKind::Newtype(r) => format!("alias:{}", rust_text(space, r)),
     })
 }
 
@@ -1323,10 +1323,12 @@ impl Differ<'_> {
                 Extra::Capture {
                     ident: a,
                     value: x,
+                    ..
                 },
                 Extra::Capture {
                     ident: b,
                     value: y,
+                    ..
                 },
             ) => {
                 if a != b {
@@ -1984,11 +1986,10 @@ fn reads(
             };
             match (enum_of(from_space, from), enum_of(to_space, to), to) {
                 (Some(a), Some(b), _) => {
-                    let compatible_repr = match (a.repr, b.repr) {
-                        (EnumRepr::String, EnumRepr::String) => true,
-                        (EnumRepr::Int(_), EnumRepr::Int(_)) => true,
-                        _ => false,
-                    };
+                    let compatible_repr = matches!(
+                        (a.repr, b.repr),
+                        (EnumRepr::String, EnumRepr::String) | (EnumRepr::Int(_), EnumRepr::Int(_))
+                    );
                     compatible_repr
                         && a.variants
                             .iter()
@@ -2114,6 +2115,7 @@ fn kind_name(k: &TypeKind) -> &'static str {
         TypeKind::Union(_) => "a type union",
         TypeKind::Tuple(_) => "a tuple",
         TypeKind::Alias(_) => "an alias",
+        TypeKind::Newtype(_) => "a newtype",
     }
 }
 

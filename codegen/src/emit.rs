@@ -60,6 +60,7 @@ fn needs_validation(space: &TypeSpace) -> Vec<bool> {
             let own = match &def.kind {
                 Some(TypeKind::Struct(s)) => {
                     !s.required_sets.is_empty()
+                        || matches!(&s.extra, Extra::Capture { value, checks, .. } if !checks.is_empty() || refs_any(value, &needs))
                         || s.fields
                             .iter()
                             .any(|f| !f.checks.is_empty() || refs_any(&f.ty, &needs))
@@ -68,9 +69,11 @@ fn needs_validation(space: &TypeSpace) -> Vec<bool> {
                     .iter()
                     .any(|f| !f.checks.is_empty() || refs_any(&f.ty, &needs)),
                 Some(TypeKind::Choice(ChoiceDef { variants, .. }) | TypeKind::Union(variants)) => {
-                    variants.iter().any(|v| refs_any(&v.ty, &needs))
+                    variants
+                        .iter()
+                        .any(|v| !v.checks.is_empty() || refs_any(&v.ty, &needs))
                 }
-                Some(TypeKind::Alias(t)) => refs_any(t, &needs),
+                Some(TypeKind::Alias(t) | TypeKind::Newtype(t)) => refs_any(t, &needs),
                 Some(TypeKind::Enum(_)) | None => false,
             };
             if own {
@@ -95,7 +98,7 @@ fn required_sets_check(s: &StructDef) -> TokenStream {
         let present: Vec<TokenStream> = set
             .iter()
             .filter_map(|&i| s.fields.get(i))
-            .filter(|f| !(f.required && !f.nullable))
+            .filter(|f| !f.required || f.nullable)
             .map(|f| {
                 let id = ident(&f.ident);
                 if f.required {
@@ -202,6 +205,10 @@ impl Emitter<'_> {
         let body = match &def.kind {
             None | Some(TypeKind::Alias(_)) => return TokenStream::new(),
             Some(TypeKind::Enum(_)) => TokenStream::new(),
+            Some(TypeKind::Newtype(t)) => {
+                let value = quote! { (&self.0) };
+                self.value_checks(t, &ValueChecks::default(), &value)
+            }
             Some(TypeKind::Struct(s)) => {
                 let mut body: TokenStream = s
                     .fields
@@ -209,6 +216,7 @@ impl Emitter<'_> {
                     .map(|f| self.field_checks(f, None))
                     .collect();
                 body.extend(required_sets_check(s));
+                body.extend(self.extra_checks(s));
                 body
             }
             Some(TypeKind::Tuple(fields)) => fields
@@ -230,6 +238,29 @@ impl Emitter<'_> {
                 fn validate_into(&self, #v: &mut ::json_structure_runtime::Validator) {
                     #body
                 }
+            }
+        }
+    }
+
+    /// Checks on the values of a typed `additionalProperties` map.
+    fn extra_checks(&self, s: &StructDef) -> TokenStream {
+        let Extra::Capture {
+            ident: name,
+            value,
+            checks,
+        } = &s.extra
+        else {
+            return TokenStream::new();
+        };
+        let item = quote! { item };
+        let inner = self.value_checks(value, checks, &item);
+        if inner.is_empty() {
+            return TokenStream::new();
+        }
+        let name = ident(name);
+        quote! {
+            for (key, item) in &self.#name {
+                v.field(key, |v| { #inner });
             }
         }
     }
@@ -273,7 +304,7 @@ impl Emitter<'_> {
         let checked: Vec<(&Variant, TokenStream)> = variants
             .iter()
             .filter_map(|var| {
-                let inner = self.value_checks(&var.ty, &ValueChecks::default(), &value);
+                let inner = self.value_checks(&var.ty, &var.checks, &value);
                 if inner.is_empty() {
                     return None;
                 }
@@ -318,10 +349,19 @@ impl Emitter<'_> {
     fn value_checks(&self, ty: &TypeRef, checks: &ValueChecks, expr: &TokenStream) -> TokenStream {
         let mut out = TokenStream::new();
         if let Some(expected) = &checks.own.const_value {
-            out.extend(quote! { v.constant(#expr, #expected); });
+            // String-encoded integers are compared in their wire form (a JSON string).
+            let string_encoded = matches!(
+                ty,
+                TypeRef::Prim(Prim::Int64 | Prim::Uint64 | Prim::Int128 | Prim::Uint128, _)
+            );
+            if string_encoded {
+                out.extend(quote! { v.constant(&#expr.to_string(), #expected); });
+            } else {
+                out.extend(quote! { v.constant(#expr, #expected); });
+            }
         }
         if let Some(max) = checks.own.max_length {
-            if matches!(ty, TypeRef::Prim(crate::model::Prim::String, _)) {
+            if matches!(ty, TypeRef::Prim(Prim::String, _)) {
                 let max = proc_macro2::Literal::usize_unsuffixed(
                     usize::try_from(max).unwrap_or(usize::MAX),
                 );
@@ -385,6 +425,22 @@ impl Emitter<'_> {
                     pub type #name = #ty;
                 }
             }
+            TypeKind::Newtype(target) => {
+                let ty = self.rust_type(target, &def.module);
+                let attr = self
+                    .adapter(target)
+                    .map(|a| {
+                        let w = with_attr(&a);
+                        quote! { #[serde(#w)] }
+                    })
+                    .unwrap_or_default();
+                quote! {
+                    #docs
+                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                    #[serde(transparent)]
+                    pub struct #name(#attr pub #ty);
+                }
+            }
         }
     }
 
@@ -419,17 +475,21 @@ impl Emitter<'_> {
             Extra::Capture {
                 ident: extra_ident,
                 value,
+                ..
             } => {
                 let extra_ident = ident(extra_ident);
                 let value_ty = self.rust_type(value, &def.module);
-                let with = self
-                    .adapter(value)
-                    .map(|a| {
-                        let path =
-                            as_path(&quote! { ::json_structure_runtime::IndexMap<String, #a> });
-                        quote! { , with = #path }
-                    })
-                    .unwrap_or_default();
+                // Typed members go through `Extras`, which keeps the member's name in errors
+                // (serde's flatten would lose it); untyped ones are plain JSON values.
+                let with = if matches!(value, TypeRef::Any) {
+                    TokenStream::new()
+                } else {
+                    let a = self
+                        .adapter(value)
+                        .unwrap_or_else(|| quote! { ::json_structure_runtime::Same });
+                    let path = as_path(&quote! { ::json_structure_runtime::Extras<#a> });
+                    quote! { , with = #path }
+                };
                 (
                     TokenStream::new(),
                     quote! {
@@ -755,10 +815,11 @@ impl Emitter<'_> {
         let rt = quote! { ::json_structure_runtime };
         match ty {
             TypeRef::Prim(p, encoding) => match p {
-                // `number` is "any JSON number" and in practice mostly integral (`"cpu": 1`):
-                // integral values are written as integers. `double`/`float` values are written
-                // as serde writes floats (`1.0`), the form binary-float data uses.
-                Prim::Number => Some(quote! { #rt::Number }),
+                // Integral values are written as integers (`"cpu": 1` stays `1`, not `1.0`);
+                // an f32 out of range is an error instead of becoming `null` on the way back.
+                Prim::Number | Prim::Double | Prim::Float | Prim::Float8 => {
+                    Some(quote! { #rt::Number })
+                }
                 Prim::Int64 | Prim::Uint64 | Prim::Int128 | Prim::Uint128 => {
                     Some(if self.options.lenient_numbers {
                         quote! { #rt::LenientStringInt }

@@ -51,6 +51,7 @@
 pub mod diff;
 pub mod emit;
 pub mod error;
+pub mod keywords;
 pub mod model;
 pub mod names;
 pub mod render;

@@ -115,22 +115,7 @@ pub struct Schema {
     pub checks: Checks,
 }
 
-/// Constraints a schema puts on its value beyond its type (checked by generated
-/// `validate()`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Checks {
-    /// `maxLength` of a string, in Unicode scalar values.
-    pub max_length: Option<u64>,
-    /// `const`: the only allowed value, as compact JSON text.
-    pub const_value: Option<String>,
-}
-
-impl Checks {
-    /// Whether there is nothing to check.
-    pub fn is_empty(&self) -> bool {
-        self == &Checks::default()
-    }
-}
+pub use crate::keywords::Checks;
 
 /// The primitive types of JSON Structure Core.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -394,9 +379,28 @@ pub fn read_document(file: SourceFile, root: &Node, mode: Mode) -> Result<Docume
     let mut reader = Reader {
         file: &file,
         mode,
+        enabled: crate::keywords::Enabled::of(root),
         warnings: Vec::new(),
     };
     let doc_parts = reader.document(root, members)?;
+    if doc_parts.root.is_none() && doc_parts.root_ref.is_none() && doc_parts.definitions.is_empty()
+    {
+        return Err(Error::Schema(Box::new(
+            Diagnostic::error(
+                &file,
+                root.start,
+                "",
+                "this document declares no types: it has no root `type`, no `$root` and no `definitions`",
+            )
+            .with_help(
+                if ["allOf", "anyOf", "oneOf"].iter().any(|k| root.get(k).is_some()) {
+                    "composition keywords (allOf/anyOf/oneOf) constrain a type but do not declare one: add \"type\" at the root"
+                } else {
+                    "declare the root type with \"name\" and \"type\", or add \"definitions\""
+                },
+            ),
+        )));
+    }
     let warnings = reader.warnings;
     Ok(Document {
         mode,
@@ -423,6 +427,7 @@ struct DocumentParts {
 struct Reader<'a> {
     file: &'a SourceFile,
     mode: Mode,
+    enabled: crate::keywords::Enabled,
     warnings: Vec<Diagnostic>,
 }
 
@@ -655,7 +660,6 @@ impl Reader<'_> {
         let mut docs = self.docs(node, pointer)?;
         let name = node.get("name").and_then(Node::as_str).map(str::to_string);
         let default = node.get("default").map(Node::to_json);
-        let checks = self.checks(node, pointer)?;
         let mut nullable = false;
         if let Some(flag) = node.get("nullable") {
             if self.lenient() {
@@ -682,6 +686,13 @@ impl Reader<'_> {
             }
         };
         let ty = self.apply_format(node, pointer, ty, &mut docs);
+        let checks = crate::keywords::KeywordReader {
+            file: self.file,
+            mode: self.mode,
+            enabled: self.enabled,
+            warnings: &mut self.warnings,
+        }
+        .read(node, pointer, &ty)?;
         Ok(Schema {
             loc,
             ty,
@@ -691,31 +702,6 @@ impl Reader<'_> {
             default,
             checks,
         })
-    }
-
-    fn checks(&mut self, node: &Node, pointer: &str) -> Result<Checks, Error> {
-        let mut checks = Checks {
-            const_value: node.get("const").map(Node::to_json),
-            ..Checks::default()
-        };
-        if let Some(n) = node.get("maxLength") {
-            match n.as_number().and_then(|t| t.parse::<u64>().ok()) {
-                Some(max) => checks.max_length = Some(max),
-                None if self.lenient() => self.warn(
-                    n.start,
-                    &child(pointer, "maxLength"),
-                    "ignoring `maxLength`: not a non-negative integer",
-                ),
-                None => {
-                    return Err(self.error(
-                        n,
-                        &child(pointer, "maxLength"),
-                        "`maxLength` must be a non-negative integer",
-                    ))
-                }
-            }
-        }
-        Ok(checks)
     }
 
     fn any_schema(&self, loc: Loc) -> Schema {

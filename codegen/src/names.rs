@@ -184,7 +184,8 @@ impl Scope {
         let mut n = 2usize;
         loop {
             let candidate = if snake {
-                format!("{base}_{n}")
+                // `self_` + 2 must be `self_2`, not `self__2` (not snake case).
+                format!("{}_{n}", base.trim_end_matches('_'))
             } else {
                 format!("{base}{n}")
             };
@@ -247,5 +248,7 @@ mod tests {
         assert_eq!(scope.claim("Foo"), "Foo2");
         assert_eq!(scope.claim("r#type"), "r#type");
         assert_eq!(scope.claim("type"), "type_2");
+        assert_eq!(scope.claim("self_"), "self_");
+        assert_eq!(scope.claim("self_"), "self_2");
     }
 }

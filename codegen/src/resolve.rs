@@ -62,6 +62,9 @@ pub enum TypeKind {
     Tuple(Vec<Field>),
     /// A type alias for a named primitive or collection.
     Alias(TypeRef),
+    /// A one-field tuple struct, `#[serde(transparent)]`: a named collection that contains
+    /// itself (`A` = array of `A`), which a type alias cannot express.
+    Newtype(TypeRef),
 }
 
 /// A struct.
@@ -85,6 +88,8 @@ pub enum Extra {
         ident: String,
         /// The type of each value (`any` unless `additionalProperties` gives a schema).
         value: TypeRef,
+        /// Constraints on each value (from the `additionalProperties` schema).
+        checks: ValueChecks,
     },
     /// Rejected (`additionalProperties: false`).
     Deny,
@@ -191,6 +196,8 @@ pub struct Variant {
     pub ty: TypeRef,
     /// Needs a `Box` to break a cycle.
     pub boxed: bool,
+    /// Constraints on the value (a choice case's or union member's own keywords).
+    pub checks: ValueChecks,
 }
 
 /// A reference to a type, as used in a field.
@@ -226,8 +233,10 @@ pub struct ResolveOptions {
 pub fn resolve(doc: &Document, options: &ResolveOptions) -> Result<TypeSpace, Error> {
     let mut r = Resolver::new(doc, options);
     r.declare()?;
+    r.check_extends_cycles()?;
     r.build()?;
     let root = r.root_ref()?;
+    r.break_alias_cycles()?;
     let mut space = TypeSpace {
         types: r.types,
         root,
@@ -350,6 +359,106 @@ impl<'a> Resolver<'a> {
             let kind = self.named_kind(id, schema)?;
             if let Some(def) = self.types.get_mut(id.0) {
                 def.kind = kind;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every `$extends` chain must end, whether or not a concrete type uses it (a cycle of
+    /// abstract types would otherwise go unnoticed).
+    fn check_extends_cycles(&mut self) -> Result<(), Error> {
+        let doc: &'a Document = self.doc;
+        for def in &doc.definitions {
+            if let Ty::Object(object) = &def.schema.ty {
+                let mut properties = Vec::new();
+                let mut required = Vec::new();
+                let mut chain = vec![def.pointer().to_string()];
+                self.inherit(
+                    object,
+                    def.pointer(),
+                    &mut properties,
+                    &mut required,
+                    &mut chain,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Type aliases that reach themselves: through a container they become newtypes
+    /// (`A` = array of `A` is a fine schema); with nothing in between (`A` is `A`) the schema
+    /// has no base case and is an error.
+    fn break_alias_cycles(&mut self) -> Result<(), Error> {
+        let n = self.types.len();
+        for start in 0..n {
+            let Some(TypeDef {
+                kind: Some(TypeKind::Alias(target)),
+                ..
+            }) = self.types.get(start)
+            else {
+                continue;
+            };
+            // Walk the aliases this one reaches; `direct` is false once a container is crossed.
+            let mut stack: Vec<(TypeRef, bool)> = vec![(target.clone(), true)];
+            let mut seen = std::collections::HashSet::new();
+            let mut verdict: Option<bool> = None;
+            while let Some((ty, direct)) = stack.pop() {
+                match ty {
+                    TypeRef::Named(id) | TypeRef::Indirect(id) => {
+                        if id.0 == start {
+                            verdict = Some(verdict.unwrap_or(true) && direct);
+                            if direct {
+                                break;
+                            }
+                            continue;
+                        }
+                        if !seen.insert((id.0, direct)) {
+                            continue;
+                        }
+                        if let Some(TypeDef {
+                            kind: Some(TypeKind::Alias(next)),
+                            ..
+                        }) = self.types.get(id.0)
+                        {
+                            stack.push((next.clone(), direct));
+                        }
+                    }
+                    TypeRef::Nullable(inner) => stack.push((*inner, direct)),
+                    TypeRef::Array(inner) | TypeRef::Set(inner) | TypeRef::Map(inner) => {
+                        stack.push((*inner, false))
+                    }
+                    TypeRef::Prim(..) | TypeRef::Any => {}
+                }
+            }
+            match verdict {
+                Some(true) => {
+                    let (pointer, offset) = self
+                        .types
+                        .get(start)
+                        .map(|d| d.pointer.clone())
+                        .and_then(|p| {
+                            self.definition(&p)
+                                .map(|d| (p.clone(), d.schema.loc.offset))
+                        })
+                        .unwrap_or_default();
+                    return Err(Error::Schema(Box::new(
+                        Diagnostic::error(
+                            &self.doc.file,
+                            offset,
+                            &pointer,
+                            format!("#{pointer} is defined as itself (a circular reference with no type in between)"),
+                        )
+                        .with_help("give the definition a real type, e.g. an object with a property that references it"),
+                    )));
+                }
+                Some(false) => {
+                    if let Some(def) = self.types.get_mut(start) {
+                        if let Some(TypeKind::Alias(t)) = def.kind.take() {
+                            def.kind = Some(TypeKind::Newtype(t));
+                        }
+                    }
+                }
+                None => {}
             }
         }
         Ok(())
@@ -524,10 +633,12 @@ impl<'a> Resolver<'a> {
             Additional::Typed(values) => Extra::Capture {
                 ident: scope.claim("additional_properties"),
                 value: self.type_ref(id, "AdditionalProperty", &values.ty, values)?,
+                checks: ValueChecks::of(values),
             },
             Additional::Allowed if self.options.capture_additional => Extra::Capture {
                 ident: scope.claim("additional_properties"),
                 value: TypeRef::Any,
+                checks: ValueChecks::default(),
             },
             Additional::Allowed => Extra::Ignore,
         };
@@ -868,6 +979,7 @@ impl<'a> Resolver<'a> {
                 wire: c.name.clone(),
                 ty,
                 boxed: false,
+                checks: ValueChecks::of(&c.schema),
             });
         }
         Ok(ChoiceDef {
@@ -904,6 +1016,7 @@ impl<'a> Resolver<'a> {
                 wire: raw,
                 ty,
                 boxed: false,
+                checks: ValueChecks::of(member),
             });
         }
         Ok(variants)
@@ -1183,7 +1296,7 @@ fn named_size_bound(
                 .unwrap_or(0)
                 + 8
         }
-        Some(TypeKind::Alias(t)) => field(t, false, false),
+        Some(TypeKind::Alias(t) | TypeKind::Newtype(t)) => field(t, false, false),
         Some(TypeKind::Enum(_)) | None => 8,
     };
     if let Some(slot) = memo.get_mut(i) {
@@ -1199,7 +1312,7 @@ fn direct_refs(def: &TypeDef) -> Vec<&TypeRef> {
         Some(TypeKind::Choice(ChoiceDef { variants, .. }) | TypeKind::Union(variants)) => {
             variants.iter().map(|v| &v.ty).collect()
         }
-        Some(TypeKind::Alias(t)) => vec![t],
+        Some(TypeKind::Alias(t) | TypeKind::Newtype(t)) => vec![t],
         _ => Vec::new(),
     }
 }

@@ -39,10 +39,21 @@ pub fn read_inline_choice<'de, D: Deserializer<'de>>(
             "invalid type: the {type_name} selector \"{selector}\" must be a string, found {other}"
         )))
         }
-        None => return Err(de::Error::missing_field(selector)),
+        None => {
+            return Err(de::Error::custom(format_args!(
+                "missing choice selector `{selector}` of {type_name}"
+            )))
+        }
     };
     if !cases.contains(&key.as_str()) {
-        return Err(de::Error::unknown_variant(&key, cases));
+        return Err(de::Error::custom(format_args!(
+            "unknown choice case `{key}` of {type_name}, expected one of {}",
+            cases
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
     }
     Ok((key, body))
 }
@@ -69,7 +80,17 @@ pub fn inline_variant<T: DeserializeOwned, E: de::Error>(
             map.remove(selector);
         }
     }
-    serde_json::from_value(body).map_err(E::custom)
+    // The case is read from a buffered value, so serde's path tracking stops here; the
+    // path inside the case travels in the message (`@/side: ...`), which
+    // `crate::from_value` turns back into a JSON Pointer.
+    serde_path_to_error::deserialize(body).map_err(|e| {
+        let inner = crate::validate::pointer_of(e.path());
+        if inner.is_empty() {
+            E::custom(e.into_inner())
+        } else {
+            E::custom(format_args!("@{inner}: {}", e.into_inner()))
+        }
+    })
 }
 
 /// Writes one case of an inline choice: the case's object with the selector member set to

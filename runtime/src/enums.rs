@@ -31,8 +31,8 @@ where
 }
 
 /// Deserializes a string enum from its wire value through its `FromStr` impl. `name` and
-/// `values` make the messages precise: a wrong value says "unknown variant `x`, expected one
-/// of `a`, `b`", and a non-string says "invalid type: null, expected a Name: one of ...".
+/// `values` make the messages precise: a wrong value says "unknown value `x` of Name,
+/// expected one of `a`, `b`", and a non-string says "invalid type: null, expected a Name: one of ...".
 ///
 /// ```
 /// #[derive(Debug, PartialEq)]
@@ -48,7 +48,7 @@ where
 /// }
 /// assert_eq!(serde_json::from_str::<Color>("\"red\"").unwrap(), Color::Red);
 /// let err = serde_json::from_str::<Color>("\"blue\"").unwrap_err().to_string();
-/// assert!(err.starts_with("unknown variant `blue`, expected `red`"), "{err}");
+/// assert!(err.starts_with("unknown value `blue` of Color, expected one of `red`"), "{err}");
 /// let err = serde_json::from_str::<Color>("null").unwrap_err().to_string();
 /// assert!(err.starts_with("invalid type: null, expected a Color: one of \"red\""), "{err}");
 /// ```
@@ -89,7 +89,102 @@ impl<T: FromStr> Visitor<'_> for EnumVisitor<T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-        v.parse()
-            .map_err(|_| de::Error::unknown_variant(v, self.values))
+        v.parse().map_err(|_| {
+            de::Error::custom(format_args!(
+                "unknown value `{v}` of {}, expected one of {}",
+                self.name,
+                self.values
+                    .iter()
+                    .map(|x| format!("`{x}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
+    }
+}
+
+/// Adapter for the `#[serde(flatten)]` map that keeps an object's undeclared members when
+/// `additionalProperties` gives them a type: reads each value with `A` and, when one is
+/// wrong, says which member (`@/name: ...`, turned into a JSON Pointer by
+/// [`crate::from_str`]), which serde's flatten would otherwise lose.
+///
+/// ```
+/// use json_structure_runtime::{As, Extras, IndexMap, Same};
+/// #[derive(serde::Deserialize, Debug)]
+/// struct Tags {
+///     #[serde(flatten, with = "As::<Extras<Same>>")]
+///     rest: IndexMap<String, u8>,
+/// }
+/// let err = serde_json::from_str::<Tags>(r#"{"a": 1, "b": 300}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("@/b: "), "{err}");
+/// ```
+pub struct Extras<A>(PhantomData<A>);
+
+impl<T, A: crate::SerializeAs<T>> crate::SerializeAs<indexmap::IndexMap<String, T>> for Extras<A> {
+    fn serialize_as<S: serde::Serializer>(
+        source: &indexmap::IndexMap<String, T>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        <indexmap::IndexMap<String, A> as crate::SerializeAs<indexmap::IndexMap<String, T>>>::serialize_as(source, serializer)
+    }
+}
+
+impl<'de, T, A: crate::DeserializeAs<'de, T>>
+    crate::DeserializeAs<'de, indexmap::IndexMap<String, T>> for Extras<A>
+{
+    fn deserialize_as<D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<indexmap::IndexMap<String, T>, D::Error> {
+        struct V<T, A>(PhantomData<(fn() -> T, A)>);
+        impl<'de, T, A: crate::DeserializeAs<'de, T>> Visitor<'de> for V<T, A> {
+            type Value = indexmap::IndexMap<String, T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("members")
+            }
+            fn visit_map<M: de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut out = indexmap::IndexMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = map
+                        .next_value_seed(Seed::<T, A>(PhantomData))
+                        .map_err(|e| {
+                            let mut pointer = String::from("/");
+                            for c in key.chars() {
+                                match c {
+                                    '~' => pointer.push_str("~0"),
+                                    '/' => pointer.push_str("~1"),
+                                    c => pointer.push(c),
+                                }
+                            }
+                            // An inner path arrives as `@/inner: message`; prefix the member.
+                            let text = e.to_string();
+                            match text.strip_prefix('@') {
+                                Some(rest) => de::Error::custom(format_args!("@{pointer}{rest}")),
+                                None => de::Error::custom(format_args!("@{pointer}: {text}")),
+                            }
+                        })?;
+                    out.insert(key, value);
+                }
+                Ok(out)
+            }
+        }
+        struct Seed<T, A>(PhantomData<(fn() -> T, A)>);
+        impl<'de, T, A: crate::DeserializeAs<'de, T>> de::DeserializeSeed<'de> for Seed<T, A> {
+            type Value = T;
+            fn deserialize<D2: Deserializer<'de>>(self, d: D2) -> Result<T, D2::Error> {
+                // Track the path inside the value too, so `@/member/inner: ...` is exact.
+                let mut track = serde_path_to_error::Track::new();
+                let result =
+                    A::deserialize_as(serde_path_to_error::Deserializer::new(d, &mut track));
+                result.map_err(|e| {
+                    let inner = crate::validate::pointer_of(&track.path());
+                    if inner.is_empty() {
+                        e
+                    } else {
+                        de::Error::custom(format_args!("@{inner}: {e}"))
+                    }
+                })
+            }
+        }
+        deserializer.deserialize_map(V::<T, A>(PhantomData))
     }
 }

@@ -102,7 +102,7 @@ pub use datetime::{Date, DateTime, Time};
 pub use decimal::Decimal;
 pub use duration::Duration;
 pub use enum_value::UnknownEnumValue;
-pub use enums::{deserialize_str_enum, some};
+pub use enums::{deserialize_str_enum, some, Extras};
 pub use error::ParseError;
 pub use indirect::Indirect;
 pub use text::{JsonPointer, Uri};

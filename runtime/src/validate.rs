@@ -522,9 +522,10 @@ pub fn from_value<T: DeserializeOwned + Validate>(
 }
 
 /// Turns a serde error with its path into a violation with a pointer and a code.
-fn classify(e: &serde_path_to_error::Error<serde_json::Error>) -> Violation {
+/// The JSON Pointer of a serde path.
+pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
     let mut pointer = String::new();
-    for segment in e.path().iter() {
+    for segment in path.iter() {
         match segment {
             serde_path_to_error::Segment::Seq { index } => {
                 pointer.push('/');
@@ -541,14 +542,29 @@ fn classify(e: &serde_path_to_error::Error<serde_json::Error>) -> Violation {
             serde_path_to_error::Segment::Unknown => {}
         }
     }
+    pointer
+}
+
+fn classify(e: &serde_path_to_error::Error<serde_json::Error>) -> Violation {
+    let mut pointer = pointer_of(e.path());
     let message = e.inner().to_string();
+    // A nested path carried in the message by `inline_variant`: `@/side: message`.
+    let message = match message.strip_prefix('@').and_then(|m| m.split_once(": ")) {
+        Some((inner, rest)) if inner.starts_with('/') => {
+            pointer.push_str(inner);
+            rest.to_string()
+        }
+        _ => message,
+    };
     // serde_json appends " at line L column C" for text input; the pointer says where.
     let message = match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message,
     };
     let code = code_for(&message);
-    if code == "INSTANCE_REQUIRED_PROPERTY_MISSING" {
+    if code == "INSTANCE_REQUIRED_PROPERTY_MISSING"
+        || code == "INSTANCE_CHOICE_DISCRIMINATOR_MISSING"
+    {
         if let Some(name) = between_backticks(&message) {
             pointer.push('/');
             push_escaped(&mut pointer, name);
@@ -572,13 +588,19 @@ fn code_for(message: &str) -> &'static str {
     const BY_PREFIX: &[(&str, &str)] = &[
         ("missing field", "INSTANCE_REQUIRED_PROPERTY_MISSING"),
         ("unknown field", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED"),
-        ("unknown variant", "INSTANCE_ENUM_MISMATCH"),
+        ("unknown value", "INSTANCE_ENUM_MISMATCH"),
+        ("unknown variant", "INSTANCE_CHOICE_OPTION_UNKNOWN"),
+        ("unknown choice case", "INSTANCE_CHOICE_OPTION_UNKNOWN"),
+        (
+            "missing choice selector",
+            "INSTANCE_CHOICE_DISCRIMINATOR_MISSING",
+        ),
         ("invalid length", "INSTANCE_TUPLE_LENGTH_MISMATCH"),
         ("invalid type", "INSTANCE_TYPE_MISMATCH"),
         ("invalid value: integer", "INSTANCE_INT_RANGE_INVALID"),
         ("duplicate element", "INSTANCE_SET_DUPLICATE"),
         ("duplicate key", "INSTANCE_MAP_DUPLICATE_KEY"),
-        ("data did not match any variant", "INSTANCE_CHOICE_NO_MATCH"),
+        ("data did not match any variant", "INSTANCE_UNION_NO_MATCH"),
         (
             "invalid RFC 3339 date-time",
             "INSTANCE_DATETIME_FORMAT_INVALID",
@@ -601,6 +623,10 @@ fn code_for(message: &str) -> &'static str {
         ("invalid int", "INSTANCE_INT_RANGE_INVALID"),
         ("invalid uint", "INSTANCE_INT_RANGE_INVALID"),
     ];
+    if message.contains("\" is not a value of ") {
+        // `UnknownEnumValue` from a numeric enum's `TryFrom`.
+        return "INSTANCE_ENUM_MISMATCH";
+    }
     BY_PREFIX
         .iter()
         .find(|(prefix, _)| message.starts_with(prefix))
