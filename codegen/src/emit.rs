@@ -27,11 +27,62 @@ pub struct EmitOptions {
     pub absolute_uris: bool,
     /// The schema file name, shown in type docs.
     pub source_name: String,
+    /// Extra derives for every generated type (`Eq`, `Hash`, `schemars::JsonSchema`, ...).
+    pub extra_derives: Vec<TokenStream>,
+    /// Extra attributes: (selector, attribute tokens). The selector is a Rust type name, a
+    /// definition pointer (`#/definitions/X`), or `*` for every type.
+    pub type_attributes: Vec<(String, TokenStream)>,
+    /// Definitions replaced by existing Rust types: (pointer, Rust path). Nothing is generated
+    /// for them; references use the path.
+    pub overrides: Vec<(String, TokenStream)>,
+    /// `#[non_exhaustive]` on every struct and enum.
+    pub non_exhaustive: bool,
+    /// Which types hold dates and times.
+    pub date_time: DateTimeTypes,
+    /// Which map type `map` (and kept undeclared members) use.
+    pub map_type: MapType,
+    /// String enums get an `Other(String)` variant that keeps unknown values.
+    pub open_enums: bool,
+}
+
+/// The Rust types for `date`, `datetime` and `time`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateTimeTypes {
+    /// `json_structure_runtime::{Date, DateTime, Time}`: strict RFC 3339, the offset and
+    /// the exact text kept (they deref to chrono's types).
+    #[default]
+    Runtime,
+    /// `chrono::{NaiveDate, DateTime<FixedOffset>, NaiveTime}` with chrono's own serde
+    /// (needs `chrono` with the `serde` feature; chrono writes `+00:00` for `Z` and accepts a
+    /// space separator).
+    Chrono,
+}
+
+/// The Rust type of JSON Structure `map`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MapType {
+    /// `json_structure_runtime::IndexMap`: keeps document order.
+    #[default]
+    IndexMap,
+    /// `std::collections::BTreeMap`: sorted by key.
+    BTreeMap,
+    /// `std::collections::HashMap`: no order.
+    HashMap,
 }
 
 /// Emits every type of the space, grouped into one module per namespace.
 pub fn emit(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
-    let needs_validation = needs_validation(space);
+    let overridden: Vec<bool> = space
+        .types
+        .iter()
+        .map(|d| {
+            options
+                .overrides
+                .iter()
+                .any(|(p, _)| p.trim_start_matches('#') == d.pointer && !d.pointer.is_empty())
+        })
+        .collect();
+    let needs_validation = needs_validation(space, &overridden);
     let e = Emitter {
         space,
         options,
@@ -48,13 +99,13 @@ pub fn emit(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
 
 /// Which types have something to check in `validate()`, directly or in a value they
 /// contain. Computed to a fixed point because types can contain each other.
-fn needs_validation(space: &TypeSpace) -> Vec<bool> {
+fn needs_validation(space: &TypeSpace, overridden: &[bool]) -> Vec<bool> {
     let mut needs = vec![false; space.types.len()];
     let mut changed = true;
     while changed {
         changed = false;
         for (i, def) in space.types.iter().enumerate() {
-            if needs.get(i) == Some(&true) {
+            if needs.get(i) == Some(&true) || overridden.get(i) == Some(&true) {
                 continue;
             }
             let own = match &def.kind {
@@ -202,6 +253,9 @@ impl Emitter<'_> {
     /// `impl Validate`: checks this type's constraints and descends into the values it
     /// contains that have constraints of their own.
     fn validate_impl(&self, _id: TypeId, def: &TypeDef) -> TokenStream {
+        if self.override_of(def).is_some() {
+            return TokenStream::new();
+        }
         let body = match &def.kind {
             None | Some(TypeKind::Alias(_)) => return TokenStream::new(),
             Some(TypeKind::Enum(_)) => TokenStream::new(),
@@ -409,11 +463,20 @@ impl Emitter<'_> {
         let Some(kind) = &def.kind else {
             return TokenStream::new();
         };
+        if self.override_of(def).is_some() {
+            return TokenStream::new();
+        }
         let name = ident(&def.name);
         let docs = self.type_docs(def);
         match kind {
             TypeKind::Struct(s) => self.struct_item(&name, def, s, docs),
-            TypeKind::Enum(e) => enum_item(&name, e, docs),
+            TypeKind::Enum(e) => enum_item(
+                &name,
+                e,
+                docs,
+                self.item_attrs(def),
+                self.options.open_enums,
+            ),
             TypeKind::Choice(c) => self.choice_item(&name, def, c, docs),
             TypeKind::Union(variants) => self.union_item(&name, def, variants, docs),
             TypeKind::Tuple(fields) => self.tuple_item(&name, def, fields, docs),
@@ -426,6 +489,7 @@ impl Emitter<'_> {
                 }
             }
             TypeKind::Newtype(target) => {
+                let attrs = self.item_attrs(def);
                 let ty = self.rust_type(target, &def.module);
                 let attr = self
                     .adapter(target)
@@ -435,13 +499,58 @@ impl Emitter<'_> {
                     })
                     .unwrap_or_default();
                 quote! {
-                    #docs
-                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-                    #[serde(transparent)]
-                    pub struct #name(#attr pub #ty);
-                }
+                        #docs
+                        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #attrs
+                        #[serde(transparent)]
+                        pub struct #name(#attr pub #ty);
+                    }
             }
         }
+    }
+
+    /// Attributes the Config adds to a generated item: extra derives, per-type attributes,
+    /// `#[non_exhaustive]`.
+    fn item_attrs(&self, def: &TypeDef) -> TokenStream {
+        let mut out = TokenStream::new();
+        // Derives the item already has (string enums derive Eq and Hash themselves).
+        let built_in: &[&str] = match &def.kind {
+            Some(TypeKind::Enum(_)) => &["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash"],
+            _ => &["Debug", "Clone", "PartialEq"],
+        };
+        let derives: Vec<&TokenStream> = self
+            .options
+            .extra_derives
+            .iter()
+            .filter(|d| {
+                let text = d.to_string();
+                let last = text.rsplit("::").next().unwrap_or(&text).trim().to_string();
+                !built_in.contains(&last.as_str())
+            })
+            .collect();
+        if !derives.is_empty() {
+            out.extend(quote! { #[derive(#(#derives),*)] });
+        }
+        let pointer = format!("#{}", def.pointer);
+        for (selector, attr) in &self.options.type_attributes {
+            if selector == "*" || *selector == def.name || *selector == pointer {
+                out.extend(quote! { #[#attr] });
+            }
+        }
+        if self.options.non_exhaustive {
+            out.extend(quote! { #[non_exhaustive] });
+        }
+        out
+    }
+
+    /// The Rust path a Config override gives this type, if any.
+    fn override_of(&self, def: &TypeDef) -> Option<&TokenStream> {
+        let pointer = format!("#{}", def.pointer);
+        self.options
+            .overrides
+            .iter()
+            .find(|(p, _)| *p == pointer || *p == def.pointer)
+            .map(|(_, path)| path)
     }
 
     fn type_docs(&self, def: &TypeDef) -> TokenStream {
@@ -468,6 +577,7 @@ impl Emitter<'_> {
         s: &StructDef,
         docs: TokenStream,
     ) -> TokenStream {
+        let attrs = self.item_attrs(def);
         let fields = s.fields.iter().map(|f| self.struct_field(f, &def.module));
         let (container_attr, extra_field) = match &s.extra {
             Extra::Deny => (quote! { #[serde(deny_unknown_fields)] }, TokenStream::new()),
@@ -504,6 +614,7 @@ impl Emitter<'_> {
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #attrs
             #container_attr
             pub struct #name {
                 #(#fields)*
@@ -594,6 +705,7 @@ impl Emitter<'_> {
         c: &ChoiceDef,
         docs: TokenStream,
     ) -> TokenStream {
+        let attrs = self.item_attrs(def);
         if let Some(selector) = &c.selector {
             return self.inline_choice_item(name, def, c, selector, docs);
         }
@@ -609,6 +721,7 @@ impl Emitter<'_> {
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #attrs
             #tag
             pub enum #name {
                 #(#variants)*
@@ -627,6 +740,7 @@ impl Emitter<'_> {
         selector: &str,
         docs: TokenStream,
     ) -> TokenStream {
+        let attrs = self.item_attrs(def);
         let type_name = def.name.clone();
         let keys: Vec<&str> = c.variants.iter().map(|v| v.wire.as_str()).collect();
         let idents: Vec<Ident> = c.variants.iter().map(|v| ident(&v.ident)).collect();
@@ -652,6 +766,7 @@ impl Emitter<'_> {
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq)]
+            #attrs
             pub enum #name {
                 #(#variant_defs)*
             }
@@ -698,10 +813,12 @@ impl Emitter<'_> {
         variants: &[Variant],
         docs: TokenStream,
     ) -> TokenStream {
+        let attrs = self.item_attrs(def);
         let variants = variants.iter().map(|v| self.variant(v, &def.module, false));
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #attrs
             #[serde(untagged)]
             pub enum #name {
                 #(#variants)*
@@ -742,6 +859,7 @@ impl Emitter<'_> {
         fields: &[Field],
         docs: TokenStream,
     ) -> TokenStream {
+        let attrs = self.item_attrs(def);
         let fields = fields.iter().map(|f| {
             let mut text = format!("Element `{}`.", f.wire);
             let more = render_docs(&f.docs);
@@ -762,6 +880,7 @@ impl Emitter<'_> {
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #attrs
             pub struct #name(#(#fields),*);
         }
     }
@@ -769,7 +888,14 @@ impl Emitter<'_> {
     /// The Rust type of a value, written relative to `module`.
     fn rust_type(&self, ty: &TypeRef, module: &[String]) -> TokenStream {
         match ty {
-            TypeRef::Prim(p, _) => prim_type(*p),
+            TypeRef::Prim(p, _) => match (self.options.date_time, p) {
+                (DateTimeTypes::Chrono, Prim::DateTime) => {
+                    quote! { ::chrono::DateTime<::chrono::FixedOffset> }
+                }
+                (DateTimeTypes::Chrono, Prim::Date) => quote! { ::chrono::NaiveDate },
+                (DateTimeTypes::Chrono, Prim::Time) => quote! { ::chrono::NaiveTime },
+                _ => prim_type(*p),
+            },
             TypeRef::Any => quote! { ::serde_json::Value },
             TypeRef::Indirect(id) => {
                 let path = self.type_path(*id, module);
@@ -781,7 +907,13 @@ impl Emitter<'_> {
             }
             TypeRef::Map(inner) => {
                 let inner = self.rust_type(inner, module);
-                quote! { ::json_structure_runtime::IndexMap<String, #inner> }
+                match self.options.map_type {
+                    MapType::IndexMap => {
+                        quote! { ::json_structure_runtime::IndexMap<String, #inner> }
+                    }
+                    MapType::BTreeMap => quote! { ::std::collections::BTreeMap<String, #inner> },
+                    MapType::HashMap => quote! { ::std::collections::HashMap<String, #inner> },
+                }
             }
             TypeRef::Nullable(inner) => {
                 let inner = self.rust_type(inner, module);
@@ -795,6 +927,9 @@ impl Emitter<'_> {
         let Some(def) = self.space.types.get(id.0) else {
             return quote! { ::serde_json::Value };
         };
+        if let Some(path) = self.override_of(def) {
+            return path.clone();
+        }
         let common = from
             .iter()
             .zip(&def.module)
@@ -850,9 +985,11 @@ impl Emitter<'_> {
                 let a = self.adapter(inner).unwrap_or_else(|| quote! { #rt::Same });
                 Some(quote! { #rt::UniqueVec<#a> })
             }
-            TypeRef::Map(inner) => self
-                .adapter(inner)
-                .map(|a| quote! { #rt::IndexMap<String, #a> }),
+            TypeRef::Map(inner) => self.adapter(inner).map(|a| match self.options.map_type {
+                MapType::IndexMap => quote! { #rt::IndexMap<String, #a> },
+                MapType::BTreeMap => quote! { ::std::collections::BTreeMap<String, #a> },
+                MapType::HashMap => quote! { ::std::collections::HashMap<String, #a> },
+            }),
             TypeRef::Nullable(inner) => self.adapter(inner).map(|a| quote! { Option<#a> }),
         }
     }
@@ -911,7 +1048,13 @@ fn prim_type(p: Prim) -> TokenStream {
     }
 }
 
-fn enum_item(name: &Ident, e: &EnumDef, docs: TokenStream) -> TokenStream {
+fn enum_item(
+    name: &Ident,
+    e: &EnumDef,
+    docs: TokenStream,
+    attrs: TokenStream,
+    open: bool,
+) -> TokenStream {
     let idents: Vec<Ident> = e.variants.iter().map(|v| ident(&v.ident)).collect();
     let count = proc_macro2::Literal::usize_unsuffixed(idents.len());
     let type_name = name.to_string();
@@ -922,11 +1065,15 @@ fn enum_item(name: &Ident, e: &EnumDef, docs: TokenStream) -> TokenStream {
                 let doc = format!(" `{}`", v.wire.replace('`', "'"));
                 quote! { #[doc = #doc] #id, }
             });
+            if open {
+                return open_string_enum(name, e, docs, attrs);
+            }
             // serde impls are written out (not derived): they are smaller than the derive's
             // expansion, and the error for a non-string names the type and its values.
             quote! {
                 #docs
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                #attrs
                 pub enum #name {
                     #(#variant_defs)*
                 }
@@ -992,6 +1139,7 @@ fn enum_item(name: &Ident, e: &EnumDef, docs: TokenStream) -> TokenStream {
             quote! {
                 #docs
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                #attrs
                 #[serde(into = #int_name, try_from = #int_name)]
                 pub enum #name {
                     #(#variant_defs)*
@@ -1031,6 +1179,88 @@ fn enum_item(name: &Ident, e: &EnumDef, docs: TokenStream) -> TokenStream {
                         ::std::fmt::Display::fmt(&self.value(), f)
                     }
                 }
+            }
+        }
+    }
+}
+
+/// A string enum with an `Other(String)` variant: unknown values are kept (and written back)
+/// instead of rejected, so an API can add values without breaking older clients.
+fn open_string_enum(
+    name: &Ident,
+    e: &EnumDef,
+    docs: TokenStream,
+    attrs: TokenStream,
+) -> TokenStream {
+    let mut scope = crate::names::Scope::new();
+    let idents: Vec<Ident> = e
+        .variants
+        .iter()
+        .map(|v| {
+            scope.reserve(&v.ident);
+            ident(&v.ident)
+        })
+        .collect();
+    let other = ident(&scope.claim("Other"));
+    let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+    let count = proc_macro2::Literal::usize_unsuffixed(idents.len());
+    let variant_defs = e.variants.iter().zip(&idents).map(|(v, id)| {
+        let doc = format!(" `{}`", v.wire.replace('`', "'"));
+        quote! { #[doc = #doc] #id, }
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #attrs
+        pub enum #name {
+            #(#variant_defs)*
+            /// A value this version of the schema does not list, kept as written.
+            #other(String),
+        }
+
+        impl #name {
+            /// Every known value, in schema order.
+            pub const ALL: [Self; #count] = [#(Self::#idents),*];
+
+            /// The value as written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#idents => #wires,)*
+                    Self::#other(value) => value,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(match value {
+                    #(#wires => Self::#idents,)*
+                    other => Self::#other(other.to_string()),
+                })
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+                Ok(match value.as_ref() {
+                    #(#wires => Self::#idents,)*
+                    _ => Self::#other(value.into_owned()),
+                })
             }
         }
     }

@@ -63,6 +63,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 pub use diff::{diff_files, diff_sources, SchemaDiff};
+pub use emit::{DateTimeTypes, MapType};
 pub use error::{Diagnostic, Error, Severity};
 pub use model::Mode;
 
@@ -86,6 +87,13 @@ pub struct Config {
     absolute_uris: bool,
     module_per_file: bool,
     cargo_output: bool,
+    extra_derives: Vec<String>,
+    type_attributes: Vec<(String, String)>,
+    overrides: Vec<(String, String)>,
+    non_exhaustive: bool,
+    date_time: emit::DateTimeTypes,
+    map_type: emit::MapType,
+    open_enums: bool,
 }
 
 impl Default for Config {
@@ -99,6 +107,13 @@ impl Default for Config {
             absolute_uris: false,
             module_per_file: false,
             cargo_output: true,
+            extra_derives: Vec::new(),
+            type_attributes: Vec::new(),
+            overrides: Vec::new(),
+            non_exhaustive: false,
+            date_time: emit::DateTimeTypes::Runtime,
+            map_type: emit::MapType::IndexMap,
+            open_enums: false,
         }
     }
 }
@@ -224,6 +239,92 @@ impl Config {
         self
     }
 
+    /// Adds a derive to every generated type (`"Eq"`, `"Hash"`, `"schemars::JsonSchema"`).
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().derive("Eq").derive("Hash");
+    /// ```
+    pub fn derive(&mut self, path: impl Into<String>) -> &mut Self {
+        self.extra_derives.push(path.into());
+        self
+    }
+
+    /// Adds an attribute to the types matching `selector`: a Rust type name, a definition
+    /// pointer (`#/definitions/Pet`), or `*` for all. Write the attribute without `#[...]`.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new()
+    ///     .type_attribute("*", "allow(missing_docs)")
+    ///     .type_attribute("Pet", "doc(alias = \"Animal\")");
+    /// ```
+    pub fn type_attribute(
+        &mut self,
+        selector: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> &mut Self {
+        self.type_attributes
+            .push((selector.into(), attribute.into()));
+        self
+    }
+
+    /// Uses an existing Rust type for a definition instead of generating one (the type must
+    /// serialize the same way). `pointer` is the definition's pointer, `#/definitions/Money`.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().type_override("#/definitions/Money", "crate::money::Money");
+    /// ```
+    pub fn type_override(
+        &mut self,
+        pointer: impl Into<String>,
+        rust_path: impl Into<String>,
+    ) -> &mut Self {
+        self.overrides.push((pointer.into(), rust_path.into()));
+        self
+    }
+
+    /// Marks every generated struct and enum `#[non_exhaustive]`, so that adding a field or
+    /// a value to the schema is not a breaking change for code outside the crate.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().non_exhaustive(true);
+    /// ```
+    pub fn non_exhaustive(&mut self, enabled: bool) -> &mut Self {
+        self.non_exhaustive = enabled;
+        self
+    }
+
+    /// Which Rust types hold `date`, `datetime` and `time` (default: the runtime's, which keep
+    /// the offset and exact text).
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().date_time_types(json_structure_codegen::DateTimeTypes::Chrono);
+    /// ```
+    pub fn date_time_types(&mut self, types: DateTimeTypes) -> &mut Self {
+        self.date_time = types;
+        self
+    }
+
+    /// Which map type `map` uses (default: `IndexMap`, which keeps document order).
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().map_type(json_structure_codegen::MapType::BTreeMap);
+    /// ```
+    pub fn map_type(&mut self, map_type: MapType) -> &mut Self {
+        self.map_type = map_type;
+        self
+    }
+
+    /// Gives string enums an `Other(String)` variant that keeps values the schema does not
+    /// list (forward compatibility). Default `false`: unknown values are errors.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new().open_enums(true);
+    /// ```
+    pub fn open_enums(&mut self, open: bool) -> &mut Self {
+        self.open_enums = open;
+        self
+    }
+
     /// Generates Rust for schema text that did not come from disk; `name` is used in
     /// messages and in the generated header.
     ///
@@ -265,14 +366,7 @@ impl Config {
                 capture_additional: self.capture_additional,
             },
         )?;
-        let tokens = emit::emit(
-            &space,
-            &emit::EmitOptions {
-                lenient_numbers: self.lenient_numbers,
-                absolute_uris: self.absolute_uris,
-                source_name: source_name.clone(),
-            },
-        );
+        let tokens = emit::emit(&space, &self.emit_options(&source_name)?);
         let code = render::render(tokens, &source_name, &schema_path)?;
         let root_type = space.root.as_ref().and_then(|r| match r {
             resolve::TypeRef::Named(id) => space.types.get(id.0).map(|d| {
@@ -290,6 +384,39 @@ impl Config {
             code,
             root_type,
             warnings,
+        })
+    }
+
+    /// The emitter's options; attribute and path strings are parsed here so a typo is a
+    /// clear error rather than broken output.
+    fn emit_options(&self, source_name: &str) -> Result<emit::EmitOptions, Error> {
+        let tokens = |what: &str, text: &str| -> Result<proc_macro2::TokenStream, Error> {
+            text.parse::<proc_macro2::TokenStream>()
+                .map_err(|e| Error::Usage(format!("the {what} `{text}` is not valid Rust: {e}")))
+        };
+        Ok(emit::EmitOptions {
+            lenient_numbers: self.lenient_numbers,
+            absolute_uris: self.absolute_uris,
+            source_name: source_name.to_string(),
+            extra_derives: self
+                .extra_derives
+                .iter()
+                .map(|d| tokens("derive", d))
+                .collect::<Result<_, _>>()?,
+            type_attributes: self
+                .type_attributes
+                .iter()
+                .map(|(sel, attr)| Ok((sel.clone(), tokens("attribute", attr)?)))
+                .collect::<Result<_, Error>>()?,
+            overrides: self
+                .overrides
+                .iter()
+                .map(|(p, path)| Ok((p.clone(), tokens("type path", path)?)))
+                .collect::<Result<_, Error>>()?,
+            non_exhaustive: self.non_exhaustive,
+            date_time: self.date_time,
+            map_type: self.map_type,
+            open_enums: self.open_enums,
         })
     }
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use json_structure_codegen::{Config, Diagnostic, Error, Generated, Mode};
+use json_structure_codegen::{Config, DateTimeTypes, Diagnostic, Error, Generated, MapType, Mode};
 
 /// Generate serde-ready Rust types from JSON Structure schemas.
 #[derive(Parser, Debug)]
@@ -108,10 +108,51 @@ struct GenerateOptions {
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
+    /// Add a derive to every generated type (repeatable), e.g. `--derive Eq --derive Hash`.
+    #[arg(long = "derive", value_name = "PATH")]
+    derives: Vec<String>,
+    /// Add an attribute to matching types (repeatable): `SELECTOR=ATTRIBUTE`, where SELECTOR is
+    /// a type name, a definition pointer or `*`, e.g. `--type-attribute '*=allow(missing_docs)'`.
+    #[arg(long = "type-attribute", value_name = "SELECTOR=ATTRIBUTE")]
+    type_attributes: Vec<String>,
+    /// Use an existing Rust type for a definition (repeatable): `POINTER=PATH`, e.g.
+    /// `--type-override '#/definitions/Money=crate::money::Money'`.
+    #[arg(long = "type-override", value_name = "POINTER=PATH")]
+    type_overrides: Vec<String>,
+    /// Mark every generated struct and enum `#[non_exhaustive]`.
+    #[arg(long)]
+    non_exhaustive: bool,
+    /// Rust types for date, datetime and time.
+    #[arg(long, value_enum, default_value_t = DateTimeArg::Runtime)]
+    date_time: DateTimeArg,
+    /// Rust type for `map`.
+    #[arg(long, value_enum, default_value_t = MapArg::Indexmap)]
+    map_type: MapArg,
+    /// Give string enums an `Other(String)` variant that keeps unknown values.
+    #[arg(long)]
+    open_enums: bool,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy)]
+enum DateTimeArg {
+    /// json_structure_runtime::{Date, DateTime, Time}: offset and exact text kept.
+    Runtime,
+    /// chrono::{NaiveDate, DateTime<FixedOffset>, NaiveTime} (needs chrono's serde feature).
+    Chrono,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy)]
+enum MapArg {
+    /// IndexMap: document order.
+    Indexmap,
+    /// BTreeMap: sorted by key.
+    Btreemap,
+    /// HashMap: no order.
+    Hashmap,
 }
 
 impl GenerateOptions {
-    fn config(&self) -> Config {
+    fn config(&self) -> Result<Config, Error> {
         let mut config = Config::new();
         config
             .mode(if self.lenient {
@@ -124,8 +165,34 @@ impl GenerateOptions {
             .lenient_numbers(self.lenient_numbers)
             .absolute_uris(self.absolute_uris)
             .capture_additional_properties(!self.no_capture_additional)
+            .non_exhaustive(self.non_exhaustive)
+            .open_enums(self.open_enums)
+            .date_time_types(match self.date_time {
+                DateTimeArg::Runtime => DateTimeTypes::Runtime,
+                DateTimeArg::Chrono => DateTimeTypes::Chrono,
+            })
+            .map_type(match self.map_type {
+                MapArg::Indexmap => MapType::IndexMap,
+                MapArg::Btreemap => MapType::BTreeMap,
+                MapArg::Hashmap => MapType::HashMap,
+            })
             .cargo_output(false);
-        config
+        for d in &self.derives {
+            config.derive(d);
+        }
+        for pair in &self.type_attributes {
+            let (selector, attribute) = pair.split_once('=').unwrap_or(("*", pair));
+            config.type_attribute(selector, attribute);
+        }
+        for pair in &self.type_overrides {
+            let Some((pointer, path)) = pair.split_once('=') else {
+                return Err(Error::Usage(format!(
+                    "--type-override {pair:?}: expected POINTER=PATH, e.g. '#/definitions/Money=crate::Money'"
+                )));
+            };
+            config.type_override(pointer, path);
+        }
+        Ok(config)
     }
 }
 
@@ -169,7 +236,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
 }
 
 fn expand(schemas: &[PathBuf], options: &GenerateOptions) -> Result<(Config, Vec<PathBuf>), Error> {
-    let mut config = options.config();
+    let mut config = options.config()?;
     for s in schemas {
         config.input(s);
     }
@@ -248,7 +315,7 @@ fn generate(
 }
 
 fn check(schema: &PathBuf, file: &PathBuf, options: &GenerateOptions) -> Result<ExitCode, Error> {
-    let config = options.config();
+    let config = options.config()?;
     let fresh = config.generate_file(schema)?;
     print_warnings(&fresh.warnings);
     let committed = std::fs::read_to_string(file).map_err(|source| Error::Io {

@@ -152,3 +152,37 @@ fn lint_reports_without_generating() {
     assert!(out.status.success(), "{stderr}");
     assert!(stdout.is_empty());
 }
+
+#[test]
+fn config_options_are_flags_too() {
+    let (out, stdout, stderr) = run(bin()
+        .args([
+            "generate",
+            "--open-enums",
+            "--non-exhaustive",
+            "--derive",
+            "Eq",
+            "--map-type",
+            "btreemap",
+            "--date-time",
+            "chrono",
+            "--type-attribute",
+            "DaytonaSnapshotBuildInfo=doc(alias = \"Build\")",
+        ])
+        .arg(seed()));
+    assert!(out.status.success(), "{stderr}");
+    for expected in [
+        "Other(String)",
+        "#[non_exhaustive]",
+        "#[derive(Eq)]",
+        "::chrono::DateTime<::chrono::FixedOffset>",
+        "#[doc(alias = \"Build\")]",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?}");
+    }
+    let (out, _, stderr) = run(bin()
+        .args(["generate", "--type-override", "no-equals-sign"])
+        .arg(seed()));
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("expected POINTER=PATH"), "{stderr}");
+}

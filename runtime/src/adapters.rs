@@ -275,11 +275,7 @@ impl<K: Serialize, T, A: SerializeAs<T>> SerializeAs<IndexMap<K, T>> for IndexMa
         source: &IndexMap<K, T>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(source.len()))?;
-        for (k, v) in source {
-            map.serialize_entry(k, &SerWrap::<T, A>::new(v))?;
-        }
-        map.end()
+        serialize_entries::<S, K, T, A>(serializer, source.len(), source.iter())
     }
 }
 
@@ -317,6 +313,79 @@ where
 {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<IndexMap<K, T>, D::Error> {
         deserializer.deserialize_map(MapVisitor::<K, T, A>(PhantomData))
+    }
+}
+
+/// Writes map entries with values through `A` (shared by the map adapters).
+fn serialize_entries<'a, S, K, T, A>(
+    serializer: S,
+    len: usize,
+    entries: impl Iterator<Item = (&'a K, &'a T)>,
+) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    K: Serialize + 'a,
+    T: 'a,
+    A: SerializeAs<T>,
+{
+    let mut map = serializer.serialize_map(Some(len))?;
+    for (k, v) in entries {
+        map.serialize_entry(k, &SerWrap::<T, A>::new(v))?;
+    }
+    map.end()
+}
+
+/// `BTreeMap<K, A>` is the adapter for `BTreeMap<K, T>` (the generator's `MapType::BTreeMap`):
+/// as `IndexMap<K, A>`, a duplicate key is an error; entries end up sorted by key.
+impl<K: Serialize, T, A: SerializeAs<T>> SerializeAs<std::collections::BTreeMap<K, T>>
+    for std::collections::BTreeMap<K, A>
+{
+    fn serialize_as<S: Serializer>(
+        source: &std::collections::BTreeMap<K, T>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serialize_entries::<S, K, T, A>(serializer, source.len(), source.iter())
+    }
+}
+
+impl<'de, K, T, A> DeserializeAs<'de, std::collections::BTreeMap<K, T>>
+    for std::collections::BTreeMap<K, A>
+where
+    K: Deserialize<'de> + Eq + Hash + Ord,
+    A: DeserializeAs<'de, T>,
+{
+    fn deserialize_as<D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<std::collections::BTreeMap<K, T>, D::Error> {
+        <IndexMap<K, A> as DeserializeAs<'de, IndexMap<K, T>>>::deserialize_as(deserializer)
+            .map(|m| m.into_iter().collect())
+    }
+}
+
+/// `HashMap<K, A>` is the adapter for `HashMap<K, T>` (the generator's `MapType::HashMap`):
+/// as `IndexMap<K, A>`, a duplicate key is an error.
+impl<K: Serialize, T, A: SerializeAs<T>> SerializeAs<std::collections::HashMap<K, T>>
+    for std::collections::HashMap<K, A>
+{
+    fn serialize_as<S: Serializer>(
+        source: &std::collections::HashMap<K, T>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serialize_entries::<S, K, T, A>(serializer, source.len(), source.iter())
+    }
+}
+
+impl<'de, K, T, A> DeserializeAs<'de, std::collections::HashMap<K, T>>
+    for std::collections::HashMap<K, A>
+where
+    K: Deserialize<'de> + Eq + Hash,
+    A: DeserializeAs<'de, T>,
+{
+    fn deserialize_as<D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<std::collections::HashMap<K, T>, D::Error> {
+        <IndexMap<K, A> as DeserializeAs<'de, IndexMap<K, T>>>::deserialize_as(deserializer)
+            .map(|m| m.into_iter().collect())
     }
 }
 

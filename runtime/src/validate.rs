@@ -428,6 +428,25 @@ impl<T: Validate> Validate for Vec<T> {
     }
 }
 
+impl<T: Validate> Validate for std::collections::BTreeMap<String, T> {
+    fn validate_into(&self, v: &mut Validator) {
+        for (k, x) in self {
+            v.field(k, |v| x.validate_into(v));
+        }
+    }
+}
+
+impl<T: Validate, S> Validate for std::collections::HashMap<String, T, S> {
+    fn validate_into(&self, v: &mut Validator) {
+        // Sorted, so violations come out in the same order on every run.
+        let mut entries: Vec<(&String, &T)> = self.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        for (k, x) in entries {
+            v.field(k, |v| x.validate_into(v));
+        }
+    }
+}
+
 impl<T: Validate, S> Validate for indexmap::IndexMap<String, T, S> {
     fn validate_into(&self, v: &mut Validator) {
         for (k, x) in self {

@@ -1,0 +1,52 @@
+//! The Config options, each observed in generated code that was compiled (see build.rs).
+
+use json_structure_typesuite::{options_alternatives as alt, options_open as open, overrides};
+
+#[test]
+fn open_enums_keep_unknown_values_and_write_them_back() {
+    let shop: open::Shop = serde_json::from_str(r#"{"status": "renovating"}"#).unwrap();
+    assert_eq!(shop.status, open::ShopStatus::Other("renovating".into()));
+    assert_eq!(
+        serde_json::to_string(&shop).unwrap(),
+        r#"{"status":"renovating"}"#
+    );
+    let known: open::Shop = serde_json::from_str(r#"{"status": "open"}"#).unwrap();
+    assert_eq!(known.status, open::ShopStatus::Open);
+    assert_eq!(
+        "closed".parse::<open::ShopStatus>(),
+        Ok(open::ShopStatus::Closed)
+    );
+}
+
+#[test]
+fn extra_derives_apply_to_every_type() {
+    fn is_eq<T: Eq>() {}
+    is_eq::<open::Shop>();
+    is_eq::<open::Money>();
+    is_eq::<open::Pet>();
+}
+
+#[test]
+fn non_exhaustive_marks_structs_and_enums() {
+    let code = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/open/shop.rs")).unwrap();
+    assert_eq!(code.matches("#[non_exhaustive]").count(), 4, "{code}");
+}
+
+#[test]
+fn btreemap_chrono_override_and_type_attribute() {
+    let shop: alt::Shop = serde_json::from_str(
+        r#"{"status": "open", "born": "2020-02-29", "seen": "2024-01-01T10:00:00+02:00",
+            "stock": {"b": "2", "a": "1"}, "price": {"amount": "9.50", "currency": "EUR"}}"#,
+    )
+    .unwrap();
+    let stock: &std::collections::BTreeMap<String, i64> = shop.stock.as_ref().unwrap();
+    assert_eq!(stock.keys().collect::<Vec<_>>(), ["a", "b"]);
+    let born: chrono::NaiveDate = shop.born.unwrap();
+    assert_eq!(born.to_string(), "2020-02-29");
+    let seen: chrono::DateTime<chrono::FixedOffset> = shop.seen.unwrap();
+    assert_eq!(seen.offset().local_minus_utc(), 7200);
+    let price: &overrides::Money = shop.price.as_ref().unwrap();
+    assert_eq!(price.amount, "9.50");
+    let pet = alt::Pet::default();
+    assert!(pet.name.is_none());
+}
