@@ -110,7 +110,8 @@ fn needs_validation(space: &TypeSpace, overridden: &[bool]) -> Vec<bool> {
             }
             let own = match &def.kind {
                 Some(TypeKind::Struct(s)) => {
-                    !s.required_sets.is_empty()
+                    !def.checks.is_empty()
+                        || !s.required_sets.is_empty()
                         || matches!(&s.extra, Extra::Capture { value, checks, .. } if !checks.is_empty() || refs_any(value, &needs))
                         || s.fields
                             .iter()
@@ -124,7 +125,8 @@ fn needs_validation(space: &TypeSpace, overridden: &[bool]) -> Vec<bool> {
                         .iter()
                         .any(|v| !v.checks.is_empty() || refs_any(&v.ty, &needs))
                 }
-                Some(TypeKind::Alias(t) | TypeKind::Newtype(t)) => refs_any(t, &needs),
+                Some(TypeKind::Alias(t)) => refs_any(t, &needs),
+                Some(TypeKind::Newtype(t)) => !def.checks.is_empty() || refs_any(t, &needs),
                 Some(TypeKind::Enum(_)) | None => false,
             };
             if own {
@@ -136,6 +138,157 @@ fn needs_validation(space: &TypeSpace, overridden: &[bool]) -> Vec<bool> {
         }
     }
     needs
+}
+
+fn is_numeric(p: Prim) -> bool {
+    !matches!(
+        p,
+        Prim::String
+            | Prim::Boolean
+            | Prim::Null
+            | Prim::Date
+            | Prim::DateTime
+            | Prim::Time
+            | Prim::Duration
+            | Prim::Uuid
+            | Prim::Uri
+            | Prim::Binary
+            | Prim::JsonPointer
+    )
+}
+
+fn option_count(n: Option<u64>) -> TokenStream {
+    match n {
+        Some(n) => {
+            let n =
+                proc_macro2::Literal::usize_unsuffixed(usize::try_from(n).unwrap_or(usize::MAX));
+            quote! { Some(#n) }
+        }
+        None => quote! { None },
+    }
+}
+
+/// `not`, `anyOf`, `oneOf` and `if`/`then`/`else`, checked against the value's JSON form.
+fn composition_checks(c: &crate::keywords::Checks, expr: &TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    let sub = |json: &str| quote! { ::json_structure_runtime::SubSchema::new(#json) };
+    if let Some(not) = &c.not {
+        let s = sub(not);
+        out.extend(
+            quote! {{ static NOT: ::json_structure_runtime::SubSchema = #s; v.not(#expr, &NOT); }},
+        );
+    }
+    for (list, method) in [
+        (&c.any_of, quote! { any_of }),
+        (&c.one_of, quote! { one_of }),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let names: Vec<Ident> = (0..list.len())
+            .map(|i| quote::format_ident!("S{}", i))
+            .collect();
+        let schemas = list.iter().map(|j| sub(j));
+        out.extend(quote! {{
+            #(static #names: ::json_structure_runtime::SubSchema = #schemas;)*
+            v.#method(#expr, &[#(&#names),*]);
+        }});
+    }
+    if let Some(condition) = &c.if_schema {
+        let cond = sub(condition);
+        let then = c.then_schema.as_deref().map(sub);
+        let otherwise = c.else_schema.as_deref().map(sub);
+        let then_arg = if then.is_some() {
+            quote! { Some(&THEN) }
+        } else {
+            quote! { None }
+        };
+        let else_arg = if otherwise.is_some() {
+            quote! { Some(&ELSE) }
+        } else {
+            quote! { None }
+        };
+        let then_static =
+            then.map(|t| quote! { static THEN: ::json_structure_runtime::SubSchema = #t; });
+        let else_static =
+            otherwise.map(|e| quote! { static ELSE: ::json_structure_runtime::SubSchema = #e; });
+        out.extend(quote! {{
+            static IF: ::json_structure_runtime::SubSchema = #cond;
+            #then_static
+            #else_static
+            v.if_then_else(#expr, &IF, #then_arg, #else_arg);
+        }});
+    }
+    out
+}
+
+/// A struct's object-level checks: member counts, `dependentRequired`, `propertyNames`,
+/// `patternProperties` (on undeclared members) and composition on the whole object.
+fn object_checks(s: &StructDef, c: &crate::keywords::Checks) -> TokenStream {
+    let mut out = TokenStream::new();
+    let count =
+        |n: u64| proc_macro2::Literal::usize_unsuffixed(usize::try_from(n).unwrap_or(usize::MAX));
+    let extras = match &s.extra {
+        Extra::Capture { ident: name, .. } => Some(ident(name)),
+        _ => None,
+    };
+    let needs_names = c.min_properties.is_some()
+        || c.max_properties.is_some()
+        || !c.dependent_required.is_empty()
+        || c.property_names.is_some();
+    if needs_names {
+        let present = s.fields.iter().map(|f| {
+            let wire = &f.wire;
+            let id = ident(&f.ident);
+            if f.required {
+                quote! { (#wire, true) }
+            } else {
+                quote! { (#wire, self.#id.is_some()) }
+            }
+        });
+        let extra_names = extras
+            .as_ref()
+            .map(|e| quote! { .chain(self.#e.keys().map(String::as_str)) })
+            .unwrap_or_default();
+        out.extend(quote! {
+            let declared: &[(&str, bool)] = &[#(#present),*];
+            let present: Vec<&str> = declared
+                .iter()
+                .filter(|(_, here)| *here)
+                .map(|(name, _)| *name)
+                #extra_names
+                .collect();
+        });
+        if let Some(n) = c.min_properties {
+            let n = count(n);
+            out.extend(quote! { v.min_properties(present.len(), #n); });
+        }
+        if let Some(n) = c.max_properties {
+            let n = count(n);
+            out.extend(quote! { v.max_properties(present.len(), #n); });
+        }
+        for (property, requires) in &c.dependent_required {
+            out.extend(quote! { v.dependent_required(&present, #property, &[#(#requires),*]); });
+        }
+        if let Some(schema) = &c.property_names {
+            out.extend(quote! {{
+                static NAMES: ::json_structure_runtime::SubSchema = ::json_structure_runtime::SubSchema::new(#schema);
+                v.property_names(present.iter().copied(), &NAMES);
+            }});
+        }
+    }
+    if let Some(e) = &extras {
+        for (pattern, schema) in &c.pattern_properties {
+            out.extend(quote! {{
+                static PATTERN: ::json_structure_runtime::Pattern = ::json_structure_runtime::Pattern::new(#pattern);
+                static SCHEMA: ::json_structure_runtime::SubSchema = ::json_structure_runtime::SubSchema::new(#schema);
+                let members: Vec<(&str, _)> = self.#e.iter().map(|(k, value)| (k.as_str(), value)).collect();
+                v.pattern_properties(&members, &PATTERN, &SCHEMA);
+            }});
+        }
+    }
+    out.extend(composition_checks(c, &quote! { self }));
+    out
 }
 
 /// `validate()` statements for `required` in its array-of-arrays form.
@@ -260,8 +413,12 @@ impl Emitter<'_> {
             None | Some(TypeKind::Alias(_)) => return TokenStream::new(),
             Some(TypeKind::Enum(_)) => TokenStream::new(),
             Some(TypeKind::Newtype(t)) => {
-                let value = quote! { (&self.0) };
-                self.value_checks(t, &ValueChecks::default(), &value)
+                let checks = self.value_checks(t, &def.checks, &quote! { value });
+                if checks.is_empty() {
+                    checks
+                } else {
+                    quote! { let value = &self.0; #checks }
+                }
             }
             Some(TypeKind::Struct(s)) => {
                 let mut body: TokenStream = s
@@ -271,6 +428,7 @@ impl Emitter<'_> {
                     .collect();
                 body.extend(required_sets_check(s));
                 body.extend(self.extra_checks(s));
+                body.extend(object_checks(s, &def.checks.own));
                 body
             }
             Some(TypeKind::Tuple(fields)) => fields
@@ -401,35 +559,26 @@ impl Emitter<'_> {
     /// Statements checking `expr` (a reference to a value of type `ty`) against `checks`
     /// and descending into contained types that validate themselves.
     fn value_checks(&self, ty: &TypeRef, checks: &ValueChecks, expr: &TokenStream) -> TokenStream {
-        let mut out = TokenStream::new();
-        if let Some(expected) = &checks.own.const_value {
-            // String-encoded integers are compared in their wire form (a JSON string).
-            let string_encoded = matches!(
-                ty,
-                TypeRef::Prim(Prim::Int64 | Prim::Uint64 | Prim::Int128 | Prim::Uint128, _)
-            );
-            if string_encoded {
-                out.extend(quote! { v.constant(&#expr.to_string(), #expected); });
+        if let TypeRef::Nullable(inner) = ty {
+            // The constraints apply to the value when it is there.
+            let inner_checks = self.value_checks(inner, checks, &quote! { item });
+            return if inner_checks.is_empty() {
+                TokenStream::new()
             } else {
-                out.extend(quote! { v.constant(#expr, #expected); });
-            }
+                quote! { if let Some(item) = #expr { #inner_checks } }
+            };
         }
-        if let Some(max) = checks.own.max_length {
-            if matches!(ty, TypeRef::Prim(Prim::String, _)) {
-                let max = proc_macro2::Literal::usize_unsuffixed(
-                    usize::try_from(max).unwrap_or(usize::MAX),
-                );
-                out.extend(quote! { v.max_length(#expr, #max); });
-            }
-        }
+        let mut out = self.own_checks(ty, &checks.own, expr);
         match ty {
-            TypeRef::Named(_) | TypeRef::Indirect(_) if refs_any(ty, &self.needs_validation) => {
-                out.extend(quote! { v.check(#expr); });
-            }
-            TypeRef::Nullable(inner) => {
-                let inner_checks = self.value_checks(inner, checks, &quote! { item });
-                if !inner_checks.is_empty() {
-                    out.extend(quote! { if let Some(item) = #expr { #inner_checks } });
+            TypeRef::Named(id) | TypeRef::Indirect(id) => {
+                // A named primitive's own constraints apply where it is used.
+                if let Some(def) = self.space.types.get(id.0) {
+                    if let Some(TypeKind::Alias(target)) = &def.kind {
+                        out.extend(self.own_checks(target, &def.checks.own, expr));
+                    }
+                }
+                if refs_any(ty, &self.needs_validation) {
+                    out.extend(quote! { v.check(#expr); });
                 }
             }
             TypeRef::Array(inner) | TypeRef::Set(inner) => {
@@ -455,6 +604,109 @@ impl Emitter<'_> {
                 }
             }
             _ => {}
+        }
+        out
+    }
+
+    /// The checks of one schema's own keywords on a value of type `ty` (not of its elements,
+    /// and not the object-level ones, which a struct's own `validate()` runs).
+    fn own_checks(
+        &self,
+        ty: &TypeRef,
+        c: &crate::keywords::Checks,
+        expr: &TokenStream,
+    ) -> TokenStream {
+        let mut out = TokenStream::new();
+        let count = |n: u64| {
+            proc_macro2::Literal::usize_unsuffixed(usize::try_from(n).unwrap_or(usize::MAX))
+        };
+        let is_struct = matches!(ty, TypeRef::Named(id) | TypeRef::Indirect(id)
+            if matches!(self.space.types.get(id.0).and_then(|d| d.kind.as_ref()), Some(TypeKind::Struct(_))));
+        if let Some(expected) = &c.const_value {
+            // String-encoded integers are compared in their wire form (a JSON string).
+            if matches!(
+                ty,
+                TypeRef::Prim(Prim::Int64 | Prim::Uint64 | Prim::Int128 | Prim::Uint128, _)
+            ) {
+                out.extend(quote! { v.constant(&#expr.to_string(), #expected); });
+            } else {
+                out.extend(quote! { v.constant(#expr, #expected); });
+            }
+        }
+        match ty {
+            TypeRef::Prim(Prim::String, _) => {
+                if let Some(max) = c.max_length {
+                    let max = count(max);
+                    out.extend(quote! { v.max_length(#expr, #max); });
+                }
+                if let Some(min) = c.min_length {
+                    let min = count(min);
+                    out.extend(quote! { v.min_length(#expr, #min); });
+                }
+                if let Some(pattern) = &c.pattern {
+                    out.extend(quote! {{
+                        static PATTERN: ::json_structure_runtime::Pattern = ::json_structure_runtime::Pattern::new(#pattern);
+                        v.pattern(#expr, &PATTERN);
+                    }});
+                }
+                if let Some(format) = &c.format {
+                    out.extend(quote! { v.format(#expr, #format); });
+                }
+            }
+            TypeRef::Prim(p, _) if is_numeric(*p) => {
+                for (bound, method) in [
+                    (&c.minimum, quote! { minimum }),
+                    (&c.maximum, quote! { maximum }),
+                    (&c.exclusive_minimum, quote! { exclusive_minimum }),
+                    (&c.exclusive_maximum, quote! { exclusive_maximum }),
+                    (&c.multiple_of, quote! { multiple_of }),
+                ] {
+                    if let Some(b) = bound {
+                        out.extend(quote! { v.#method(#expr, #b); });
+                    }
+                }
+            }
+            TypeRef::Array(_) | TypeRef::Set(_) => {
+                if let Some(n) = c.min_items {
+                    let n = count(n);
+                    out.extend(quote! { v.min_items(#expr.len(), #n); });
+                }
+                if let Some(n) = c.max_items {
+                    let n = count(n);
+                    out.extend(quote! { v.max_items(#expr.len(), #n); });
+                }
+                if c.unique_items && matches!(ty, TypeRef::Array(_)) {
+                    out.extend(quote! { v.unique_items(#expr); });
+                }
+                if let Some(schema) = &c.contains {
+                    let min = option_count(c.min_contains);
+                    let max = option_count(c.max_contains);
+                    out.extend(quote! {{
+                        static CONTAINS: ::json_structure_runtime::SubSchema = ::json_structure_runtime::SubSchema::new(#schema);
+                        v.contains(#expr, &CONTAINS, #min, #max);
+                    }});
+                }
+            }
+            TypeRef::Map(_) => {
+                if let Some(n) = c.min_entries {
+                    let n = count(n);
+                    out.extend(quote! { v.min_entries(#expr.len(), #n); });
+                }
+                if let Some(n) = c.max_entries {
+                    let n = count(n);
+                    out.extend(quote! { v.max_entries(#expr.len(), #n); });
+                }
+                if let Some(schema) = &c.key_names {
+                    out.extend(quote! {{
+                        static KEYS: ::json_structure_runtime::SubSchema = ::json_structure_runtime::SubSchema::new(#schema);
+                        v.key_names(#expr.keys().map(String::as_str), &KEYS);
+                    }});
+                }
+            }
+            _ => {}
+        }
+        if !is_struct {
+            out.extend(composition_checks(c, expr));
         }
         out
     }

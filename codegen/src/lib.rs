@@ -44,7 +44,9 @@
         clippy::expect_used,
         clippy::panic,
         clippy::todo,
-        clippy::unimplemented
+        clippy::unimplemented,
+        clippy::indexing_slicing,
+        clippy::unreachable
     )
 )]
 

@@ -1079,8 +1079,10 @@ impl Reader<'_> {
                         "remove `enum` to allow any value of the type",
                     ));
                 }
+                // Compared as compact JSON text, in one pass (enums can be huge).
+                let mut seen = std::collections::HashSet::with_capacity(values.len());
                 for (i, v) in values.iter().enumerate() {
-                    if values[..i].iter().any(|w| w.value == v.value) {
+                    if !seen.insert(v.to_json()) {
                         return Err(self.error(
                             v,
                             &format!("{enum_pointer}/{i}"),
@@ -1616,29 +1618,28 @@ fn closest_type_name(name: &str) -> Option<&'static str> {
 
 fn edit_distance(a: &str, b: &str) -> usize {
     // Optimal string alignment: insertions, deletions, substitutions and adjacent
-    // transpositions each cost one ("int23" is one edit from "int32").
+    // transpositions each cost one ("int23" is one edit from "int32"). Rows are kept as
+    // vectors and read with `get`, so no index can panic.
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    let at = |i: usize, j: usize| i * width + j;
-    for i in 0..=a.len() {
-        d[at(i, 0)] = i;
-    }
-    for j in 0..=b.len() {
-        d[at(0, j)] = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[at(i - 1, j)] + 1)
-                .min(d[at(i, j - 1)] + 1)
-                .min(d[at(i - 1, j - 1)] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[at(i - 2, j - 2)] + 1);
+    let mut before: Vec<usize> = Vec::new();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let at = |row: &[usize], k: usize| row.get(k).copied().unwrap_or(usize::MAX / 2);
+            let cost = usize::from(ca != cb);
+            let mut best = (at(&previous, j + 1) + 1)
+                .min(at(&current, j) + 1)
+                .min(at(&previous, j) + cost);
+            let transposed =
+                i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca);
+            if transposed {
+                best = best.min(at(&before, j - 1) + 1);
             }
-            d[at(i, j)] = best;
+            current.push(best);
         }
+        before = std::mem::replace(&mut previous, current);
     }
-    d[at(a.len(), b.len())]
+    previous.last().copied().unwrap_or(0)
 }

@@ -45,6 +45,9 @@ pub struct TypeDef {
     /// What kind of Rust item it becomes. `None` for abstract types, which exist only to be
     /// extended and produce no item.
     pub kind: Option<TypeKind>,
+    /// Constraints of the type's own schema (object-level ones for structs: `minProperties`,
+    /// `dependentRequired`, ...; value and element ones for named primitives and collections).
+    pub checks: ValueChecks,
 }
 
 /// The shape of a generated Rust item.
@@ -89,7 +92,7 @@ pub enum Extra {
         /// The type of each value (`any` unless `additionalProperties` gives a schema).
         value: TypeRef,
         /// Constraints on each value (from the `additionalProperties` schema).
-        checks: ValueChecks,
+        checks: Box<ValueChecks>,
     },
     /// Rejected (`additionalProperties: false`).
     Deny,
@@ -237,6 +240,7 @@ pub fn resolve(doc: &Document, options: &ResolveOptions) -> Result<TypeSpace, Er
     r.build()?;
     let root = r.root_ref()?;
     r.break_alias_cycles()?;
+    r.constrained_aliases_to_newtypes();
     let mut space = TypeSpace {
         types: r.types,
         root,
@@ -315,6 +319,7 @@ impl<'a> Resolver<'a> {
             pointer: pointer.to_string(),
             docs,
             kind: None,
+            checks: ValueChecks::default(),
         });
         id
     }
@@ -356,12 +361,31 @@ impl<'a> Resolver<'a> {
                 Some(i) => self.doc.definitions.get(i).map(|d| &d.schema),
             };
             let Some(schema) = schema else { continue };
+            if let Some(def) = self.types.get_mut(id.0) {
+                def.checks = ValueChecks::of(schema);
+            }
             let kind = self.named_kind(id, schema)?;
             if let Some(def) = self.types.get_mut(id.0) {
                 def.kind = kind;
             }
         }
         Ok(())
+    }
+
+    /// A named primitive or collection with constraints (`"Port": {"type": "uint16",
+    /// "minimum": 1024}`) becomes a newtype, so that it has a `validate()` of its own; a plain
+    /// type alias could not carry one.
+    fn constrained_aliases_to_newtypes(&mut self) {
+        for def in &mut self.types {
+            if def.checks.is_empty() {
+                continue;
+            }
+            if let Some(TypeKind::Alias(target)) = &def.kind {
+                if !matches!(target, TypeRef::Nullable(_)) {
+                    def.kind = Some(TypeKind::Newtype(target.clone()));
+                }
+            }
+        }
     }
 
     /// Every `$extends` chain must end, whether or not a concrete type uses it (a cycle of
@@ -633,12 +657,12 @@ impl<'a> Resolver<'a> {
             Additional::Typed(values) => Extra::Capture {
                 ident: scope.claim("additional_properties"),
                 value: self.type_ref(id, "AdditionalProperty", &values.ty, values)?,
-                checks: ValueChecks::of(values),
+                checks: Box::new(ValueChecks::of(values)),
             },
             Additional::Allowed if self.options.capture_additional => Extra::Capture {
                 ident: scope.claim("additional_properties"),
                 value: TypeRef::Any,
-                checks: ValueChecks::default(),
+                checks: Box::default(),
             },
             Additional::Allowed => Extra::Ignore,
         };
@@ -832,7 +856,11 @@ impl<'a> Resolver<'a> {
             Some(own) => own.clone(),
             None => format!("{owner_name}_{suffix}"),
         };
-        self.new_type(module, &raw, &schema.loc.pointer, schema.docs.clone())
+        let id = self.new_type(module, &raw, &schema.loc.pointer, schema.docs.clone());
+        if let Some(def) = self.types.get_mut(id.0) {
+            def.checks = ValueChecks::of(schema);
+        }
+        id
     }
 
     fn prim_ref(&self, p: &Primitive) -> TypeRef {

@@ -130,7 +130,9 @@ impl Synth {
                             (0..3 + rng.below(5)).map(|v| format!("\"v{v}\"")).collect();
                         format!(r#"{{"type": "string", "enum": [{}]}}"#, values.join(", "))
                     } else {
-                        let prim = PRIMITIVES[rng.below(PRIMITIVES.len())];
+                        let prim = PRIMITIVES
+                            .get(rng.below(PRIMITIVES.len()))
+                            .unwrap_or(&"string");
                         format!(r#"{{"type": "{prim}", "description": "Property {p} of D{i}."}}"#)
                     }
                 };

@@ -82,6 +82,7 @@ pub(crate) use string_serde;
 pub mod adapters;
 mod choice;
 mod codec;
+mod constraints;
 mod datetime;
 mod decimal;
 mod duration;
@@ -98,6 +99,7 @@ pub use adapters::{
     LenientStringInt, Number, Present, Same, SerializeAs, StringInt, UniqueVec,
 };
 pub use choice::{inline_variant, read_inline_choice, write_inline_choice};
+pub use constraints::{check_pattern, NumberText, Pattern, SubSchema};
 pub use datetime::{Date, DateTime, Time};
 pub use decimal::Decimal;
 pub use duration::Duration;
