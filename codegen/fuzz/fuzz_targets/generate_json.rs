@@ -43,7 +43,7 @@ fn render(s: &Schema, depth: usize) -> String {
     }
     match s {
         Schema::Prim(i) => format!(r#"{{"type": "{}"}}"#, PRIMS.get(usize::from(*i) % PRIMS.len()).copied().unwrap_or("string")),
-        Schema::Ref(i) => format!(r#"{{"type": {{"$ref": "#/definitions/D{}"}}}}"#, i % 4),
+        Schema::Ref(i) => format!(r##"{{"type": {{"$ref": "#/definitions/D{}"}}}}"##, i % 4),
         Schema::Object(props, required, closed) => {
             let p: Vec<String> = props.iter().map(|(n, s)| format!("{}: {}", quote(&name(*n)), render(s, depth + 1))).collect();
             let r: Vec<String> = required.iter().map(|n| quote(&name(*n))).collect();
@@ -83,7 +83,7 @@ fuzz_target!(|input: (Schema, Vec<Schema>)| {
     let definitions: Vec<String> = defs.iter().take(4).enumerate().map(|(i, d)| format!("\"D{i}\": {}", render(d, 1))).collect();
     let root = render(&root, 0);
     let text = format!(
-        r#"{{"$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://x/f", "name": "Fuzz", "definitions": {{{}}}, "$root": "#/definitions/D0"}}"#,
+        r##"{{"$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://x/f", "name": "Fuzz", "definitions": {{{}}}, "$root": "#/definitions/D0"}}"##,
         definitions.join(", ")
     );
     for doc in [text, root] {
