@@ -179,8 +179,8 @@ pub enum Error {
     /// Several schema errors, reported together.
     #[error("{}", render_all(.0))]
     Schemas(Vec<Diagnostic>),
-    /// The Rust produced did not parse. This is a bug in the generator; please report it.
-    #[error("internal error: generated code for {} does not parse: {message}", file.display())]
+    /// A bug in the generator (for example Rust that does not parse); please report it.
+    #[error("internal error while generating code for {}: {message} (this is a bug in json-structure-codegen; please report it)", file.display())]
     Internal {
         /// The schema being generated.
         file: PathBuf,

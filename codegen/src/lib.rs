@@ -354,7 +354,36 @@ impl Config {
         self.generate(file)
     }
 
+    /// Runs the pipeline on a thread of its own with a large stack: every stage recurses
+    /// over the schema's nesting, and the caller's stack (a 2 MiB test thread, a build
+    /// script, a proc macro inside rustc) should not decide how deep a schema may nest. A
+    /// panic, which would be a bug, becomes an [`Error::Internal`] instead of taking the
+    /// caller down.
     fn generate(&self, file: source::SourceFile) -> Result<Generated, Error> {
+        const STACK: usize = 64 * 1024 * 1024;
+        let path = file.path.clone();
+        let internal = |message: String| Error::Internal {
+            file: path.clone(),
+            message,
+        };
+        std::thread::scope(|scope| {
+            let worker = std::thread::Builder::new()
+                .name("json-structure-codegen".into())
+                .stack_size(STACK)
+                .spawn_scoped(scope, move || self.generate_here(file))
+                .map_err(|e| internal(format!("cannot start the generator thread: {e}")))?;
+            worker.join().unwrap_or_else(|panic| {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                Err(internal(format!("the generator panicked: {what}")))
+            })
+        })
+    }
+
+    fn generate_here(&self, file: source::SourceFile) -> Result<Generated, Error> {
         let schema_path = file.path.clone();
         let source_name = schema_path
             .file_name()

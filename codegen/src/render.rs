@@ -11,7 +11,7 @@ use crate::error::Error;
 pub fn render(tokens: TokenStream, source_name: &str, schema_path: &Path) -> Result<String, Error> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Internal {
         file: schema_path.to_path_buf(),
-        message: e.to_string(),
+        message: format!("the generated code does not parse: {e}"),
     })?;
     let body = separate_items(&prettyplease::unparse(&file));
     Ok(format!(
