@@ -112,6 +112,34 @@ fn main() {
         });
     }
 
+    // The Import companion's samples (tests/imports.rs), and the extended meta-schema, which
+    // imports the core one by URI (mapped to the local copy: nothing is fetched).
+    for sample in [
+        "01-root-import",
+        "02-namespace-import",
+        "03-importdefs-only",
+        "04-shadowing",
+    ] {
+        entries.push(Entry {
+            module: format!("imp_{}", sample.replace('-', "_")),
+            schema: corpus
+                .join("json-structure-samples/import")
+                .join(sample)
+                .join("schema.struct.json"),
+            config: Config::new(),
+        });
+    }
+    let mut extended = Config::new();
+    extended.import_path(
+        "https://json-structure.org/meta/core/v0/#",
+        corpus.join("json-structure-meta/core/v0/index.json"),
+    );
+    entries.push(Entry {
+        module: "meta_extended".into(),
+        schema: corpus.join("json-structure-meta/extended/v0/index.json"),
+        config: extended,
+    });
+
     // The validation companion's test schemas (tests/validation.rs).
     let validation = corpus.join("json-structure-sdk-test-assets/schemas/validation");
     let mut val_files: Vec<PathBuf> = std::fs::read_dir(&validation)
@@ -153,6 +181,9 @@ fn main() {
         };
         for w in &generated.warnings {
             println!("cargo:warning={}", w.one_line());
+        }
+        for f in &generated.imported_files {
+            println!("cargo:rerun-if-changed={}", f.display());
         }
         let file = format!("{}.rs", e.module);
         if let Err(err) = std::fs::write(out_dir.join(&file), &generated.code) {

@@ -51,8 +51,11 @@
 )]
 
 pub mod diff;
+extern crate proc_macro;
+
 pub mod emit;
 pub mod error;
+pub mod imports;
 pub mod keywords;
 pub mod model;
 pub mod names;
@@ -96,6 +99,7 @@ pub struct Config {
     date_time: emit::DateTimeTypes,
     map_type: emit::MapType,
     open_enums: bool,
+    import_map: Vec<(String, PathBuf)>,
 }
 
 impl Default for Config {
@@ -116,6 +120,7 @@ impl Default for Config {
             date_time: emit::DateTimeTypes::Runtime,
             map_type: emit::MapType::IndexMap,
             open_enums: false,
+            import_map: Vec::new(),
         }
     }
 }
@@ -133,6 +138,8 @@ pub struct Generated {
     pub root_type: Option<String>,
     /// Warnings about the schema; generation still succeeded.
     pub warnings: Vec<Diagnostic>,
+    /// Documents read through `$import`/`$importdefs` (besides the schema itself).
+    pub imported_files: Vec<PathBuf>,
 }
 
 impl Config {
@@ -327,6 +334,20 @@ impl Config {
         self
     }
 
+    /// Maps the URI an `$import`/`$importdefs` names to a local file. Relative references
+    /// are resolved against the importing file without a mapping; nothing is ever fetched
+    /// from the network.
+    ///
+    /// ```
+    /// json_structure_codegen::Config::new()
+    ///     .import_path("https://schemas.example.com/common/person", "schemas/person.struct.json");
+    /// ```
+    pub fn import_path(&mut self, uri: impl Into<String>, path: impl AsRef<Path>) -> &mut Self {
+        self.import_map
+            .push((uri.into(), path.as_ref().to_path_buf()));
+        self
+    }
+
     /// Generates Rust for schema text that did not come from disk; `name` is used in
     /// messages and in the generated header.
     ///
@@ -361,6 +382,11 @@ impl Config {
     /// caller down.
     fn generate(&self, file: source::SourceFile) -> Result<Generated, Error> {
         const STACK: usize = 64 * 1024 * 1024;
+        // Inside a proc macro (`import_types!`) proc-macro2 talks to the compiler, which only
+        // works on the macro's own thread; rustc gives that thread a large stack anyway.
+        if proc_macro::is_available() {
+            return self.generate_here(file);
+        }
         let path = file.path.clone();
         let internal = |message: String| Error::Internal {
             file: path.clone(),
@@ -389,7 +415,9 @@ impl Config {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| schema_path.display().to_string());
-        let tree = file.parse()?;
+        let mut tree = file.parse()?;
+        let mut importer = imports::Importer::new(self.import_map.clone());
+        importer.expand(&file, &mut tree)?;
         let doc = model::read_document(file, &tree, self.mode)?;
         let space = resolve::resolve(
             &doc,
@@ -415,6 +443,7 @@ impl Config {
             code,
             root_type,
             warnings,
+            imported_files: importer.files_read,
         })
     }
 
@@ -530,6 +559,9 @@ impl Config {
         }
         if self.cargo_output {
             for g in &generated {
+                for f in &g.imported_files {
+                    println!("cargo:rerun-if-changed={}", f.display());
+                }
                 for w in &g.warnings {
                     println!("cargo:warning={}", w.one_line());
                 }

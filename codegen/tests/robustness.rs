@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use json_structure_codegen::Config;
 
-const HEAD: &str = r#""$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://x/r", "name": "R""#;
+const HEAD: &str =
+    r#""$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://x/r", "name": "R""#;
 
 /// Generates `schema` on a small-stack thread; returns the outcome and the time taken.
 fn generate_small_stack(schema: String) -> (Result<String, String>, Duration) {
@@ -53,7 +54,10 @@ fn nesting_beyond_the_limit_is_a_clear_error() {
 #[test]
 fn a_huge_enum_generates_quickly() {
     let values: Vec<String> = (0..20_000).map(|i| format!("\"value-{i}\"")).collect();
-    let schema = format!(r#"{{{HEAD}, "type": "string", "enum": [{}]}}"#, values.join(", "));
+    let schema = format!(
+        r#"{{{HEAD}, "type": "string", "enum": [{}]}}"#,
+        values.join(", ")
+    );
     let (out, took) = generate_small_stack(schema);
     let code = out.expect("a 20,000-value enum generates");
     assert!(code.contains("Value19999"));
@@ -77,9 +81,17 @@ fn reference_fan_out_stays_linear() {
     let defs: Vec<String> = (0..2000)
         .map(|i| {
             let props: Vec<String> = (0..20)
-                .map(|k| format!(r##""r{k}": {{"type": {{"$ref": "#/definitions/D{}"}}}}"##, (i * 7 + k * 13) % 2000))
+                .map(|k| {
+                    format!(
+                        r##""r{k}": {{"type": {{"$ref": "#/definitions/D{}"}}}}"##,
+                        (i * 7 + k * 13) % 2000
+                    )
+                })
                 .collect();
-            format!(r#""D{i}": {{"type": "object", "properties": {{{}}}}}"#, props.join(", "))
+            format!(
+                r#""D{i}": {{"type": "object", "properties": {{{}}}}}"#,
+                props.join(", ")
+            )
         })
         .collect();
     let schema = format!(r#"{{{HEAD}, "definitions": {{{}}}}}"#, defs.join(", "));
