@@ -22,6 +22,11 @@ fn main() {
         .non_exhaustive(true)
         .derive("Eq"));
 
+    // Alternate names (altnames, altenums, descriptions).
+    run(Config::new()
+        .input("options/contact.struct.json")
+        .out_dir(out.join("alt")));
+
     // BTreeMap maps, chrono dates, an overridden definition and a per-type attribute.
     run(Config::new()
         .input("options/shop.struct.json")

@@ -884,6 +884,9 @@ impl Emitter<'_> {
             let wire = &f.wire;
             serde_args.push(quote! { rename = #wire });
         }
+        for alias in &f.aliases {
+            serde_args.push(quote! { alias = #alias });
+        }
         serde_args.extend(attrs);
         let serde_attr = if serde_args.is_empty() {
             TokenStream::new()
@@ -1320,6 +1323,16 @@ fn enum_item(
             if open {
                 return open_string_enum(name, e, docs, attrs);
             }
+            let alias_arms: Vec<TokenStream> = e
+                .variants
+                .iter()
+                .zip(&idents)
+                .flat_map(|(v, id)| {
+                    v.aliases
+                        .iter()
+                        .map(move |a| quote! { #a => Ok(Self::#id), })
+                })
+                .collect();
             // serde impls are written out (not derived): they are smaller than the derive's
             // expansion, and the error for a non-string names the type and its values.
             quote! {
@@ -1354,6 +1367,7 @@ fn enum_item(
                     fn from_str(value: &str) -> Result<Self, Self::Err> {
                         match value {
                             #(#wires => Ok(Self::#idents),)*
+                            #(#alias_arms)*
                             _ => Err(::json_structure_runtime::UnknownEnumValue::new(#type_name, value)),
                         }
                     }

@@ -113,6 +113,8 @@ pub struct Schema {
     pub default: Option<String>,
     /// Constraints on the value that `validate()` checks.
     pub checks: Checks,
+    /// `altnames` (Alternate Names companion): purpose → name. `json` is the wire name.
+    pub altnames: Vec<(String, String)>,
 }
 
 pub use crate::keywords::Checks;
@@ -294,6 +296,8 @@ pub struct Primitive {
     pub const_value: Option<Node>,
     /// `contentEncoding` for `binary`.
     pub encoding: Encoding,
+    /// `altenums` (or META's `altsymbols`): purpose → (enum value → symbol).
+    pub altenums: Vec<(String, Vec<(String, String)>)>,
 }
 
 /// `object`.
@@ -701,6 +705,7 @@ impl Reader<'_> {
             name,
             default,
             checks,
+            altnames: string_map(node.get("altnames")),
         })
     }
 
@@ -713,6 +718,7 @@ impl Reader<'_> {
             name: None,
             default: None,
             checks: Checks::default(),
+            altnames: Vec::new(),
         }
     }
 
@@ -1020,6 +1026,7 @@ impl Reader<'_> {
                 name: None,
                 default: None,
                 checks: Checks::default(),
+                altnames: Vec::new(),
             });
         }
         match out.len() {
@@ -1029,6 +1036,7 @@ impl Reader<'_> {
                     enum_values: None,
                     const_value: None,
                     encoding: Encoding::Base64,
+                    altenums: Vec::new(),
                 }),
                 false,
             )),
@@ -1121,6 +1129,17 @@ impl Reader<'_> {
             enum_values,
             const_value: schema.get("const").cloned(),
             encoding,
+            altenums: schema
+                .get("altenums")
+                .or_else(|| schema.get("altsymbols"))
+                .and_then(Node::as_object)
+                .map(|purposes| {
+                    purposes
+                        .iter()
+                        .map(|m| (m.key.clone(), string_map(Some(&m.value))))
+                        .collect()
+                })
+                .unwrap_or_default(),
         }))
     }
 
@@ -1510,6 +1529,22 @@ impl Reader<'_> {
                 docs.examples.push(example.to_json_pretty());
             }
         }
+        for (purpose, name) in string_map(node.get("altnames")) {
+            if let Some(lang) = purpose.strip_prefix("lang:") {
+                docs.notes.push(format!("Name ({lang}): {name}."));
+            }
+        }
+        for (purpose, text) in string_map(node.get("descriptions")) {
+            let label = purpose
+                .strip_prefix("lang:")
+                .unwrap_or(&purpose)
+                .to_string();
+            if docs.description.is_none() && (label == "en" || label.starts_with("en-")) {
+                docs.description = Some(text);
+            } else {
+                docs.notes.push(format!("Description ({label}): {text}"));
+            }
+        }
         docs.deprecated = node.get("deprecated").and_then(Node::as_bool) == Some(true);
         if node.get("readOnly").and_then(Node::as_bool) == Some(true) {
             docs.notes.push("Read-only: set by the server.".into());
@@ -1540,6 +1575,18 @@ impl Reader<'_> {
         let _ = pointer;
         Ok(docs)
     }
+}
+
+/// The string members of an object (`altnames`, `descriptions`, one `altenums` purpose).
+fn string_map(node: Option<&Node>) -> Vec<(String, String)> {
+    node.and_then(Node::as_object)
+        .map(|members| {
+            members
+                .iter()
+                .filter_map(|m| m.value.as_str().map(|v| (m.key.clone(), v.to_string())))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn capitalize(s: &str) -> String {

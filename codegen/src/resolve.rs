@@ -119,6 +119,9 @@ pub struct Field {
     pub docs: Docs,
     /// Constraints on the value (and its elements) that `validate()` checks.
     pub checks: ValueChecks,
+    /// Other names accepted when reading (`altnames`): the schema's property name when the
+    /// `json` alternate name is the wire name, and custom-purpose names.
+    pub aliases: Vec<String>,
 }
 
 /// Constraints on a value and, for collections, on each element.
@@ -175,8 +178,10 @@ pub enum EnumRepr {
 pub struct EnumVariant {
     /// The Rust identifier.
     pub ident: String,
-    /// The value: the string itself, or the integer's text.
+    /// The value: the string itself, or the integer's text (or its `altenums.json` symbol).
     pub wire: String,
+    /// Other spellings accepted when reading (the `enum` value when `altenums` renames it).
+    pub aliases: Vec<String>,
 }
 
 /// A choice.
@@ -558,6 +563,7 @@ impl<'a> Resolver<'a> {
                     ..Docs::default()
                 },
                 checks: ValueChecks::default(),
+                aliases: Vec::new(),
             });
         }
     }
@@ -745,8 +751,31 @@ impl<'a> Resolver<'a> {
             TypeRef::Nullable(inner) => (*inner, true),
             other => (other, p.schema.nullable),
         };
+        // Alternate Names: `altnames.json` is the member's name on the wire; the schema's
+        // name and custom-purpose names are accepted when reading.
+        let json_name = p
+            .schema
+            .altnames
+            .iter()
+            .find(|(k, _)| k == "json")
+            .map(|(_, v)| v.clone());
+        let wire = json_name.clone().unwrap_or_else(|| p.name.clone());
+        let mut aliases: Vec<String> = Vec::new();
+        if json_name.is_some() {
+            aliases.push(p.name.clone());
+        }
+        for (purpose, name) in &p.schema.altnames {
+            if purpose != "json"
+                && !purpose.starts_with("lang:")
+                && *name != wire
+                && !aliases.contains(name)
+            {
+                aliases.push(name.clone());
+            }
+        }
         Ok(Field {
-            wire: p.name.clone(),
+            wire,
+            aliases,
             ident: scope.claim(&field_ident(&p.name)),
             ty,
             required,
@@ -984,9 +1013,23 @@ impl<'a> Resolver<'a> {
                     (format!("V{}", n.replace('-', "Minus")), n)
                 }
             };
+            // `altenums.json` renames the value on the wire; the plain value is still read.
+            let symbol = p
+                .altenums
+                .iter()
+                .find(|(purpose, _)| purpose == "json")
+                .and_then(|(_, map)| map.iter().find(|(value, _)| *value == wire))
+                .map(|(_, symbol)| symbol.clone());
+            let (wire, aliases) = match symbol {
+                Some(symbol) if matches!(repr, EnumRepr::String) && symbol != wire => {
+                    (symbol, vec![wire])
+                }
+                _ => (wire, Vec::new()),
+            };
             variants.push(EnumVariant {
                 ident: scope.claim(&ident),
                 wire,
+                aliases,
             });
         }
         Ok(Some(EnumDef { repr, variants }))

@@ -17,6 +17,11 @@ pub mod options_alternatives {
     include!(concat!(env!("OUT_DIR"), "/alternatives/shop.rs"));
 }
 
+/// `options/contact.struct.json`: the Alternate Names companion.
+pub mod options_alternate_names {
+    include!(concat!(env!("OUT_DIR"), "/alt/contact.rs"));
+}
+
 /// Hand-written types that generated code uses through `Config::type_override`.
 pub mod overrides {
     /// Stands in for the schema's `Money`: same wire form, a type of the user's own.

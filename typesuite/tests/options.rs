@@ -1,6 +1,8 @@
 //! The Config options, each observed in generated code that was compiled (see build.rs).
 
-use json_structure_typesuite::{options_alternatives as alt, options_open as open, overrides};
+use json_structure_typesuite::{
+    options_alternate_names as names, options_alternatives as alt, options_open as open, overrides,
+};
 
 #[test]
 fn open_enums_keep_unknown_values_and_write_them_back() {
@@ -49,4 +51,38 @@ fn btreemap_chrono_override_and_type_attribute() {
     assert_eq!(price.amount, "9.50");
     let pet = alt::Pet::default();
     assert!(pet.name.is_none());
+}
+
+#[test]
+fn altnames_and_altenums_set_the_wire_names_and_accept_the_others() {
+    let c: names::Contact =
+        serde_json::from_str(r##"{"first-name": "Ada", "color": "#FF0000"}"##).unwrap();
+    assert_eq!(c.first_name, "Ada");
+    assert_eq!(c.color, Some(names::ContactColor::Red));
+    assert_eq!(
+        serde_json::to_string(&c).unwrap(),
+        r##"{"first-name":"Ada","color":"#FF0000"}"##
+    );
+    // The schema's own names (and custom alternate names) are accepted when reading...
+    for body in [
+        r#"{"firstName": "Ada", "color": "red"}"#,
+        r#"{"fname": "Ada", "color": "red"}"#,
+    ] {
+        let c: names::Contact = serde_json::from_str(body).unwrap();
+        // ...and written back under the wire names.
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            r##"{"first-name":"Ada","color":"#FF0000"}"##
+        );
+    }
+    let code = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/alt/contact.rs")).unwrap();
+    assert!(
+        code.contains("/// A contact."),
+        "the lang:en description is the doc"
+    );
+    assert!(
+        code.contains("Ein Kontakt."),
+        "other languages are documented"
+    );
+    assert!(code.contains("Vorname"));
 }
