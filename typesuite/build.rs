@@ -27,6 +27,11 @@ fn main() {
         .input("options/contact.struct.json")
         .out_dir(out.join("alt")));
 
+    // Conditional composition: anyOf/oneOf without a type become enums.
+    run(Config::new()
+        .input("options/composition.struct.json")
+        .out_dir(out.join("composition")));
+
     // BTreeMap maps, chrono dates, an overridden definition and a per-type attribute.
     run(Config::new()
         .input("options/shop.struct.json")

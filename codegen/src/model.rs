@@ -747,6 +747,16 @@ impl Reader<'_> {
                 ),
             ));
         }
+        // Conditional composition lets `anyOf`/`oneOf` stand without `type`: the value is one
+        // of the branches, tried in order (an untagged enum); `oneOf`'s exactly-one rule is
+        // checked by `validate()`.
+        for key in ["anyOf", "oneOf"] {
+            if let Some(branches) = node.get(key).and_then(Node::as_array) {
+                if !branches.is_empty() {
+                    return self.alternatives(branches, &child(pointer, key));
+                }
+            }
+        }
         if !self.lenient() {
             return Err(self.error_help(
                 node,
@@ -772,6 +782,27 @@ impl Reader<'_> {
             }
         }
         Ok((Ty::Any, false))
+    }
+
+    /// The branches of `anyOf`/`oneOf` as a union (a `{"type": "null"}` branch makes it
+    /// nullable; one branch is that branch).
+    fn alternatives(&mut self, branches: &[Node], pointer: &str) -> Result<(Ty, bool), Error> {
+        let mut out = Vec::new();
+        let mut nullable = false;
+        for (i, branch) in branches.iter().enumerate() {
+            let schema = self.schema(branch, &format!("{pointer}/{i}"))?;
+            if matches!(&schema.ty, Ty::Prim(p) if p.prim == Prim::Null) {
+                nullable = true;
+                continue;
+            }
+            nullable |= schema.nullable;
+            out.push(schema);
+        }
+        Ok(match out.len() {
+            0 => (Ty::Any, nullable),
+            1 => (out.remove(0).ty, nullable),
+            _ => (Ty::Union(out), nullable),
+        })
     }
 
     /// `allOf`: one branch is that branch (its annotations merged under the outer ones).

@@ -22,6 +22,11 @@ pub mod options_alternate_names {
     include!(concat!(env!("OUT_DIR"), "/alt/contact.rs"));
 }
 
+/// `options/composition.struct.json`: `anyOf`/`oneOf` as enums.
+pub mod options_composition {
+    include!(concat!(env!("OUT_DIR"), "/composition/composition.rs"));
+}
+
 /// Hand-written types that generated code uses through `Config::type_override`.
 pub mod overrides {
     /// Stands in for the schema's `Money`: same wire form, a type of the user's own.

@@ -1,7 +1,8 @@
 //! The Config options, each observed in generated code that was compiled (see build.rs).
 
 use json_structure_typesuite::{
-    options_alternate_names as names, options_alternatives as alt, options_open as open, overrides,
+    options_alternate_names as names, options_alternatives as alt, options_composition as comp,
+    options_open as open, overrides,
 };
 
 #[test]
@@ -85,4 +86,21 @@ fn altnames_and_altenums_set_the_wire_names_and_accept_the_others() {
         "other languages are documented"
     );
     assert!(code.contains("Vorname"));
+}
+
+#[test]
+fn any_of_and_one_of_become_enums_tried_in_order() {
+    let s: comp::Shape = serde_json::from_str(r#"{"size": 3, "owner": {"name": "Ann"}}"#).unwrap();
+    assert!(matches!(s.size, Some(comp::ShapeSize::Int32(3))));
+    assert!(matches!(
+        s.owner,
+        Some(Some(comp::ShapeOwner::ShapeOwnerVariant0(_)))
+    ));
+    let s: comp::Shape = serde_json::from_str(r#"{"size": "large", "owner": null}"#).unwrap();
+    assert!(matches!(
+        s.size,
+        Some(comp::ShapeSize::ShapeSizeVariant1(_))
+    ));
+    assert_eq!(s.owner, Some(None));
+    assert!(json_structure_runtime::from_str::<comp::Shape>(r#"{"size": "medium"}"#).is_err());
 }
