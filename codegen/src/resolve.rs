@@ -216,7 +216,7 @@ pub enum TypeRef {
     /// A generated type.
     Named(TypeId),
     /// A generated type behind `json_structure_runtime::Indirect`, used for references
-    /// inside large cycles of types (see [`mark_indirect`]).
+    /// inside large cycles of types (see [`LARGE_CYCLE`]).
     Indirect(TypeId),
     /// `array`.
     Array(Box<TypeRef>),

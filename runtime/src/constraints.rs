@@ -1158,7 +1158,7 @@ pub fn check_pattern(source: &str) -> Result<(), String> {
 /// An ECMAScript `pattern`, compiled on first use and cached, so it can live in a `static`.
 ///
 /// Matching is an unanchored search (like `RegExp.prototype.test`) in linear time; see the
-/// [module documentation](self) for how ECMAScript syntax is translated and what is not
+/// [module documentation](crate::constraints) for how ECMAScript syntax is translated and what is not
 /// supported.
 ///
 /// ```
@@ -1539,7 +1539,7 @@ impl Validator {
     /// `ipv4`, `ipv6`, `uri` (needs a scheme), `uri-reference`, `iri`, `iri-reference`,
     /// `uri-template` (accepted unchecked), `date`, `time`, `date-time`, `duration`, `uuid`,
     /// `json-pointer`, `relative-json-pointer` and `regex`; see the
-    /// [module documentation](self) for the exact rules. Unknown formats are not checked.
+    /// [module documentation](crate::constraints) for the exact rules. Unknown formats are not checked.
     ///
     /// ```
     /// let mut v = json_structure_runtime::Validator::new();

@@ -82,7 +82,7 @@ pub(crate) use string_serde;
 pub mod adapters;
 mod choice;
 mod codec;
-mod constraints;
+pub mod constraints;
 mod datetime;
 mod decimal;
 mod duration;
