@@ -46,6 +46,13 @@ pub struct EmitOptions {
 }
 
 /// The Rust types for `date`, `datetime` and `time`.
+///
+/// ```
+/// use json_structure_codegen::{Config, DateTimeTypes};
+/// let schema = r#"{"name": "T", "type": "object", "properties": {"at": {"type": "datetime"}}}"#;
+/// let out = Config::new().date_time_types(DateTimeTypes::Chrono).generate_source("t.struct.json", schema).unwrap();
+/// assert!(out.code.contains("::chrono::DateTime<::chrono::FixedOffset>"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateTimeTypes {
     /// `json_structure_runtime::{Date, DateTime, Time}`: strict RFC 3339, the offset and
@@ -59,6 +66,13 @@ pub enum DateTimeTypes {
 }
 
 /// The Rust type of JSON Structure `map`.
+///
+/// ```
+/// use json_structure_codegen::{Config, MapType};
+/// let schema = r#"{"name": "T", "type": "map", "values": {"type": "string"}}"#;
+/// let out = Config::new().map_type(MapType::BTreeMap).generate_source("t.struct.json", schema).unwrap();
+/// assert!(out.code.contains("BTreeMap<String, String>"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MapType {
     /// `json_structure_runtime::IndexMap`: keeps document order.

@@ -7,6 +7,11 @@ use std::path::PathBuf;
 use crate::source::SourceFile;
 
 /// How bad a [`Diagnostic`] is.
+///
+/// ```
+/// use json_structure_codegen::Severity;
+/// assert!(Severity::Error > Severity::Warning);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Generation goes on; the output may not mean exactly what the author intended.
@@ -163,6 +168,14 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Everything that can go wrong while generating code.
+///
+/// ```
+/// use json_structure_codegen::{Config, Error};
+/// match Config::new().generate_file("does-not-exist.struct.json") {
+///     Err(Error::Io { path, .. }) => assert!(path.ends_with("does-not-exist.struct.json")),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written.

@@ -53,14 +53,24 @@
 pub mod diff;
 extern crate proc_macro;
 
+// The pipeline stages are public so that tools (and `examples/stages.rs`) can drive them one
+// by one, but they are internals: hidden from the documentation and outside semver. The
+// documented API is `Config` and the items re-exported below.
+#[doc(hidden)]
 pub mod emit;
 pub mod error;
+#[doc(hidden)]
 pub mod imports;
+#[doc(hidden)]
 pub mod keywords;
+#[doc(hidden)]
 pub mod model;
 pub mod names;
+#[doc(hidden)]
 pub mod render;
+#[doc(hidden)]
 pub mod resolve;
+#[doc(hidden)]
 pub mod source;
 pub mod synth;
 
@@ -73,6 +83,10 @@ pub use error::{Diagnostic, Error, Severity};
 pub use model::Mode;
 
 /// The file, in the output directory, that includes every generated file.
+///
+/// ```ignore
+/// include!(concat!(env!("OUT_DIR"), "/_index.rs")); // json_structure_codegen::INDEX_FILE
+/// ```
 pub const INDEX_FILE: &str = "_index.rs";
 
 /// Settings for a generation run, in the style of `prost_build::Config`.
@@ -126,6 +140,15 @@ impl Default for Config {
 }
 
 /// The result of generating one schema.
+///
+/// ```
+/// let g = json_structure_codegen::Config::new()
+///     .generate_source("t.struct.json", r#"{"name": "T", "type": "object", "properties": {"a": {"type": "string"}}}"#)
+///     .unwrap();
+/// assert_eq!(g.file_name, "t.rs");
+/// assert_eq!(g.root_type.as_deref(), Some("T"));
+/// assert!(g.warnings.is_empty());
+/// ```
 #[derive(Debug, Clone)]
 pub struct Generated {
     /// The schema file.
@@ -543,7 +566,10 @@ impl Config {
                 println!("cargo:rerun-if-changed={}", input.display());
             }
         }
-        let files = self.schema_files()?;
+        let mut files = self.schema_files()?;
+        // The output must not depend on the order the inputs were given in.
+        files.sort();
+        files.dedup();
         let mut generated = Vec::with_capacity(files.len());
         let mut errors = Vec::new();
         for path in &files {

@@ -8,6 +8,13 @@ use crate::error::{Diagnostic, Error};
 use crate::source::{escape_pointer_token, Member, Node, SourceFile, Value};
 
 /// How forgiving the reader is.
+///
+/// ```
+/// use json_structure_codegen::{Config, Mode};
+/// let schema = r#"{"name": "T", "type": "object", "properties": {"a": {"type": "string", "nullable": true}}}"#;
+/// assert!(Config::new().mode(Mode::Lenient).generate_source("t.struct.json", schema).unwrap().code.contains("Option<Option<String>>"));
+/// assert!(Config::new().mode(Mode::Strict).generate_source("t.struct.json", schema).unwrap().warnings.len() == 1);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Mode {
     /// Decide per file: strict for files that declare a known JSON Structure meta-schema in

@@ -101,6 +101,12 @@ pub fn type_ident(raw: &str) -> String {
 }
 
 /// A type name that does not shadow anything the generated code uses.
+///
+/// ```
+/// use json_structure_codegen::names::type_name;
+/// assert_eq!(type_name("string"), "StringType");
+/// assert_eq!(type_name("pet"), "Pet");
+/// ```
 pub fn type_name(raw: &str) -> String {
     let s = type_ident(raw);
     if RESERVED_TYPE_NAMES.contains(&s.as_str()) {
@@ -138,12 +144,20 @@ pub fn field_ident(raw: &str) -> String {
 }
 
 /// `snake_case` identifier for a module (namespace).
+///
+/// ```
+/// assert_eq!(json_structure_codegen::names::module_ident("HumanResources"), "human_resources");
+/// ```
 pub fn module_ident(raw: &str) -> String {
     field_ident(raw)
 }
 
 /// The identifier without a raw prefix (for collision checks: `r#type` and `type_` differ,
 /// but `r#type` and `type` are the same name).
+///
+/// ```
+/// assert_eq!(json_structure_codegen::names::bare("r#type"), "type");
+/// ```
 pub fn bare(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)
 }
@@ -151,6 +165,13 @@ pub fn bare(ident: &str) -> &str {
 /// Hands out identifiers that are unique within one scope (a struct's fields, an enum's
 /// variants, a module's types). A clash gets the smallest free numeric suffix, so names
 /// depend only on the clashing names themselves, never on a global counter.
+///
+/// ```
+/// let mut scope = json_structure_codegen::names::Scope::new();
+/// assert_eq!(scope.claim("name"), "name");
+/// assert_eq!(scope.claim("name"), "name_2");
+/// assert!(scope.contains("name_2"));
+/// ```
 #[derive(Debug, Default, Clone)]
 pub struct Scope {
     taken: BTreeSet<String>,

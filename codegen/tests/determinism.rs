@@ -70,3 +70,27 @@ fn an_unrelated_definition_does_not_rename_existing_types() {
         );
     }
 }
+
+#[test]
+fn the_order_of_inputs_does_not_change_the_output() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("input-order");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["b", "a", "c"] {
+        std::fs::write(
+            dir.join(format!("{name}.struct.json")),
+            format!(r#"{{"name": "T{name}", "type": "object", "properties": {{"x": {{"type": "string"}}}}}}"#),
+        )
+        .unwrap();
+    }
+    let run = |order: &[&str], out: &str| {
+        let mut config = Config::new();
+        config.cargo_output(false).out_dir(dir.join(out));
+        for name in order {
+            config.input(dir.join(format!("{name}.struct.json")));
+        }
+        config.compile().unwrap();
+        std::fs::read_to_string(dir.join(out).join("_index.rs")).unwrap()
+    };
+    assert_eq!(run(&["a", "b", "c"], "one"), run(&["c", "a", "b"], "two"));
+}
