@@ -764,6 +764,10 @@ impl Reader<'_> {
                 }
             }
         }
+        // So may `allOf`: its branches are merged (objects) or the one branch is taken.
+        if let Some(all_of) = node.get("allOf") {
+            return self.all_of(all_of, &child(pointer, "allOf"), docs);
+        }
         if !self.lenient() {
             return Err(self.error_help(
                 node,
@@ -771,9 +775,6 @@ impl Reader<'_> {
                 "this schema has no `type`",
                 "every JSON Structure schema needs a `type` (use \"any\" to accept any value)",
             ));
-        }
-        if let Some(all_of) = node.get("allOf") {
-            return self.all_of(all_of, &child(pointer, "allOf"), docs);
         }
         if node.get("properties").is_some() {
             return Ok((self.object(node, pointer)?, false));
