@@ -957,6 +957,24 @@ impl Reader<'_> {
     ) -> Result<(Ty, bool), Error> {
         let type_pointer = child(pointer, "type");
         if self.lenient() {
+            // A union written as text: `"['string', 'null']"` (a Python list, from a converter)
+            // or `"string|null"`.
+            if let Some(names) = textual_union(name) {
+                self.warn(
+                    type_node.start,
+                    &type_pointer,
+                    format!("`type` is the text {name:?}; reading it as the union {names:?}"),
+                );
+                let members: Vec<Node> = names
+                    .iter()
+                    .map(|n| Node {
+                        value: Value::String(n.clone()),
+                        start: type_node.start,
+                        end: type_node.end,
+                    })
+                    .collect();
+                return self.union(schema, &members, &type_pointer, pointer);
+            }
             // Dialect spellings seen in converted files.
             let alias = match name {
                 "record" => Some("object"),
@@ -1008,6 +1026,16 @@ impl Reader<'_> {
                 Value::String(name) => match Prim::from_name(name) {
                     Some(prim) => self.primitive(schema, pointer, prim)?,
                     None if name == "any" => Ty::Any,
+                    // `["object", "null"]` with `properties` beside it (converted files): the
+                    // compound type is described by the same schema.
+                    None if self.lenient()
+                        && matches!(
+                            name.as_str(),
+                            "object" | "array" | "set" | "map" | "tuple" | "choice" | "record"
+                        ) =>
+                    {
+                        self.named_type(schema, member, name, pointer)?.0
+                    }
                     None => {
                         // Compound names inside a union have nothing to describe them.
                         let help = closest_type_name(name)
@@ -1614,6 +1642,29 @@ impl Reader<'_> {
         let _ = pointer;
         Ok(docs)
     }
+}
+
+/// The member names of a union written as text: `"['string', 'null']"` or `"string|null"`.
+fn textual_union(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    let inner = match t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        Some(inner) => inner,
+        None if t.contains('|') => t,
+        None => return None,
+    };
+    let names: Vec<String> = inner
+        .split([',', '|'])
+        .map(|n| n.trim().trim_matches(['\'', '"']).trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let known = |n: &str| {
+        Prim::from_name(n).is_some()
+            || matches!(
+                n,
+                "any" | "object" | "array" | "set" | "map" | "tuple" | "choice"
+            )
+    };
+    (!names.is_empty() && names.iter().all(|n| known(n))).then_some(names)
 }
 
 /// The string members of an object (`altnames`, `descriptions`, one `altenums` purpose).

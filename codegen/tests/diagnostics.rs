@@ -126,3 +126,36 @@ fn non_object_documents_are_rejected() {
         assert!(err.to_string().contains("must be a JSON object"), "{err}");
     }
 }
+
+#[test]
+fn lenient_mode_reads_unions_written_as_text_and_compound_union_members() {
+    let out = Config::new()
+        .mode(Mode::Lenient)
+        .generate_source(
+            "t.struct.json",
+            r#"{"name": "T", "type": "object", "properties": {
+                "a": {"type": "['string', 'null']"},
+                "b": {"type": "string|null"},
+                "c": {"type": ["object", "null"], "properties": {"x": {"type": "integer"}}}}}"#,
+        )
+        .unwrap();
+    assert!(
+        out.code.contains("pub a: Option<Option<String>>"),
+        "{}",
+        out.code
+    );
+    assert!(out.code.contains("pub b: Option<Option<String>>"));
+    assert!(out.code.contains("pub c: Option<Option<TC>>"));
+    assert_eq!(
+        out.warnings
+            .iter()
+            .filter(|w| w.message.contains("reading it as the union"))
+            .count(),
+        2
+    );
+    let strict = Config::new().mode(Mode::Strict).generate_source(
+        "t.struct.json",
+        r#"{"name": "T", "type": "['string', 'null']"}"#,
+    );
+    assert!(strict.is_err(), "strict mode keeps rejecting it");
+}
