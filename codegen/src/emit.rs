@@ -106,6 +106,7 @@ pub fn emit(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
     for (i, def) in space.types.iter().enumerate() {
         let mut item = e.type_item(TypeId(i), def);
         item.extend(e.validate_impl(TypeId(i), def));
+        item.extend(indirect_tag_item(def));
         root.insert(&def.module, item);
     }
     root.into_tokens()
@@ -342,6 +343,25 @@ fn required_sets_check(s: &StructDef) -> TokenStream {
     }
     quote! {
         v.required_sets(&[#(#satisfied),*], &[#(#names),*]);
+    }
+}
+
+/// The tag type that names `def` for `json_structure_runtime::Indirect` (debuginfo stops at
+/// the tag instead of walking a large cycle of types; see the runtime's `Indirect`).
+fn indirect_tag_item(def: &TypeDef) -> TokenStream {
+    let Some(tag) = &def.indirect_tag else {
+        return TokenStream::new();
+    };
+    let tag = ident(tag);
+    let name = ident(&def.name);
+    let doc = format!(" Names [`{}`] in `json_structure_runtime::Indirect<{}>`, used for references inside a large cycle of types.", def.name, tag);
+    quote! {
+        #[doc = #doc]
+        pub enum #tag {}
+
+        impl ::json_structure_runtime::Target for #tag {
+            type T = #name;
+        }
     }
 }
 
@@ -1167,7 +1187,7 @@ impl Emitter<'_> {
             },
             TypeRef::Any => quote! { ::serde_json::Value },
             TypeRef::Indirect(id) => {
-                let path = self.type_path(*id, module);
+                let path = self.tag_path(*id, module);
                 quote! { ::json_structure_runtime::Indirect<#path> }
             }
             TypeRef::Array(inner) | TypeRef::Set(inner) => {
@@ -1190,6 +1210,26 @@ impl Emitter<'_> {
             }
             TypeRef::Named(id) => self.type_path(*id, module),
         }
+    }
+
+    /// The path of the `Indirect` tag of a type (`PetRef`), relative to `from`.
+    fn tag_path(&self, id: TypeId, from: &[String]) -> TokenStream {
+        let path = self.type_path(id, from);
+        let Some(tag) = self
+            .space
+            .types
+            .get(id.0)
+            .and_then(|d| d.indirect_tag.as_deref())
+        else {
+            return path;
+        };
+        // Same module as the type: replace the last segment.
+        let mut tokens: Vec<proc_macro2::TokenTree> = path.into_iter().collect();
+        tokens.pop();
+        let tag = ident(tag);
+        let mut out: TokenStream = tokens.into_iter().collect();
+        out.extend(quote! { #tag });
+        out
     }
 
     fn type_path(&self, id: TypeId, from: &[String]) -> TokenStream {

@@ -48,6 +48,9 @@ pub struct TypeDef {
     /// Constraints of the type's own schema (object-level ones for structs: `minProperties`,
     /// `dependentRequired`, ...; value and element ones for named primitives and collections).
     pub checks: ValueChecks,
+    /// The tag type naming this type for `json_structure_runtime::Indirect` (`PetRef`), when
+    /// something references it through one.
+    pub indirect_tag: Option<String>,
 }
 
 /// The shape of a generated Rust item.
@@ -252,6 +255,7 @@ pub fn resolve(doc: &Document, options: &ResolveOptions) -> Result<TypeSpace, Er
         warnings: r.warnings,
     };
     mark_indirect(&mut space);
+    name_indirect_tags(&mut space);
     mark_boxes(&mut space);
     box_large_variants(&mut space);
     Ok(space)
@@ -325,6 +329,7 @@ impl<'a> Resolver<'a> {
             docs,
             kind: None,
             checks: ValueChecks::default(),
+            indirect_tag: None,
         });
         id
     }
@@ -1165,6 +1170,48 @@ fn mark_indirect(space: &mut TypeSpace) {
             }
             _ => {}
         }
+    }
+}
+
+/// Gives every type referenced through `Indirect` a tag type name (`PetRef`), unique among
+/// the type names of its module.
+fn name_indirect_tags(space: &mut TypeSpace) {
+    let mut targets = Vec::new();
+    for def in &space.types {
+        let mut refs = Vec::new();
+        for ty in direct_refs(def) {
+            indirect_targets(ty, &mut refs);
+        }
+        targets.extend(refs);
+    }
+    targets.sort_unstable();
+    targets.dedup();
+    let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
+    for def in &space.types {
+        scopes
+            .entry(def.module.clone())
+            .or_default()
+            .reserve(&def.name);
+    }
+    for id in targets {
+        let Some(def) = space.types.get_mut(id) else {
+            continue;
+        };
+        let scope = scopes.entry(def.module.clone()).or_default();
+        def.indirect_tag = Some(scope.claim(&format!("{}Ref", def.name)));
+    }
+}
+
+fn indirect_targets(ty: &TypeRef, out: &mut Vec<usize>) {
+    match ty {
+        TypeRef::Indirect(id) => out.push(id.0),
+        TypeRef::Array(inner)
+        | TypeRef::Set(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Nullable(inner) => {
+            indirect_targets(inner, out);
+        }
+        _ => {}
     }
 }
 

@@ -106,7 +106,7 @@ pub use duration::Duration;
 pub use enum_value::UnknownEnumValue;
 pub use enums::{deserialize_str_enum, some, Extras};
 pub use error::ParseError;
-pub use indirect::Indirect;
+pub use indirect::{Indirect, Target};
 pub use text::{JsonPointer, Uri};
 pub use uuid_value::Uuid;
 pub use validate::{from_str, from_value, Validate, Validator, Violation, Violations};
