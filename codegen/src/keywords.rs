@@ -677,6 +677,18 @@ impl KeywordReader<'_> {
                 continue;
             }
             let texts: Vec<String> = items.iter().map(Node::to_json).collect();
+            if key != "allOf" && texts.iter().any(|t| t.contains("\"$ref\"")) {
+                // A branch that references a definition cannot be evaluated as a sub-schema
+                // (it would match every value, and `oneOf` could never hold). Without a
+                // `type`, the branches become an enum, which picks the first that reads.
+                self.warnings.push(Diagnostic::warning(
+                    self.file,
+                    value.start,
+                    child(pointer, key),
+                    format!("`{key}` has branches that reference definitions; they are not checked by validate()"),
+                ));
+                continue;
+            }
             match key {
                 "anyOf" => c.any_of = texts,
                 "oneOf" => c.one_of = texts,
