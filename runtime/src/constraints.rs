@@ -604,15 +604,17 @@ impl Validator {
     /// assert_eq!(v.finish().unwrap_err().iter().next().unwrap().code, "INSTANCE_MIN_ITEMS");
     /// ```
     pub fn min_items(&mut self, len: usize, min: usize) {
-        if len < min {
-            self.report(
-                "INSTANCE_MIN_ITEMS",
-                format!(
-                    "array has {}, fewer than minItems {min}",
-                    plural(len, "item", "items")
-                ),
-            );
-        }
+        self.count_bound(
+            len,
+            CountBound::AtLeast(min),
+            CountOf {
+                code: "INSTANCE_MIN_ITEMS",
+                what: "array",
+                one: "item",
+                many: "items",
+                keyword: "minItems",
+            },
+        );
     }
 
     /// Checks `maxItems` of an array, set or tuple of `len` items.
@@ -623,15 +625,17 @@ impl Validator {
     /// assert_eq!(v.finish().unwrap_err().iter().next().unwrap().code, "INSTANCE_MAX_ITEMS");
     /// ```
     pub fn max_items(&mut self, len: usize, max: usize) {
-        if len > max {
-            self.report(
-                "INSTANCE_MAX_ITEMS",
-                format!(
-                    "array has {}, more than maxItems {max}",
-                    plural(len, "item", "items")
-                ),
-            );
-        }
+        self.count_bound(
+            len,
+            CountBound::AtMost(max),
+            CountOf {
+                code: "INSTANCE_MAX_ITEMS",
+                what: "array",
+                one: "item",
+                many: "items",
+                keyword: "maxItems",
+            },
+        );
     }
 
     /// Checks `minProperties` of an object with `count` members present.
@@ -642,15 +646,17 @@ impl Validator {
     /// assert_eq!(v.finish().unwrap_err().iter().next().unwrap().code, "INSTANCE_MIN_PROPERTIES");
     /// ```
     pub fn min_properties(&mut self, count: usize, min: usize) {
-        if count < min {
-            self.report(
-                "INSTANCE_MIN_PROPERTIES",
-                format!(
-                    "object has {}, fewer than minProperties {min}",
-                    plural(count, "property", "properties")
-                ),
-            );
-        }
+        self.count_bound(
+            count,
+            CountBound::AtLeast(min),
+            CountOf {
+                code: "INSTANCE_MIN_PROPERTIES",
+                what: "object",
+                one: "property",
+                many: "properties",
+                keyword: "minProperties",
+            },
+        );
     }
 
     /// Checks `maxProperties` of an object with `count` members present.
@@ -661,15 +667,17 @@ impl Validator {
     /// assert_eq!(v.finish().unwrap_err().iter().next().unwrap().code, "INSTANCE_MAX_PROPERTIES");
     /// ```
     pub fn max_properties(&mut self, count: usize, max: usize) {
-        if count > max {
-            self.report(
-                "INSTANCE_MAX_PROPERTIES",
-                format!(
-                    "object has {}, more than maxProperties {max}",
-                    plural(count, "property", "properties")
-                ),
-            );
-        }
+        self.count_bound(
+            count,
+            CountBound::AtMost(max),
+            CountOf {
+                code: "INSTANCE_MAX_PROPERTIES",
+                what: "object",
+                one: "property",
+                many: "properties",
+                keyword: "maxProperties",
+            },
+        );
     }
 
     /// Checks `dependentRequired`: when `property` is among the `present` member names (wire
@@ -711,15 +719,17 @@ impl Validator {
     /// assert_eq!(v.finish().unwrap_err().iter().next().unwrap().code, "INSTANCE_MAP_MIN_ENTRIES");
     /// ```
     pub fn min_entries(&mut self, count: usize, min: usize) {
-        if count < min {
-            self.report(
-                "INSTANCE_MAP_MIN_ENTRIES",
-                format!(
-                    "map has {}, fewer than minEntries {min}",
-                    plural(count, "entry", "entries")
-                ),
-            );
-        }
+        self.count_bound(
+            count,
+            CountBound::AtLeast(min),
+            CountOf {
+                code: "INSTANCE_MAP_MIN_ENTRIES",
+                what: "map",
+                one: "entry",
+                many: "entries",
+                keyword: "minEntries",
+            },
+        );
     }
 
     /// Checks `maxEntries` of a map with `count` entries.
@@ -730,12 +740,51 @@ impl Validator {
     /// assert_eq!(v.finish().unwrap_err().iter().next().unwrap().code, "INSTANCE_MAP_MAX_ENTRIES");
     /// ```
     pub fn max_entries(&mut self, count: usize, max: usize) {
-        if count > max {
+        self.count_bound(
+            count,
+            CountBound::AtMost(max),
+            CountOf {
+                code: "INSTANCE_MAP_MAX_ENTRIES",
+                what: "map",
+                one: "entry",
+                many: "entries",
+                keyword: "maxEntries",
+            },
+        );
+    }
+}
+
+/// Which side of a count bound a keyword checks.
+enum CountBound {
+    AtLeast(usize),
+    AtMost(usize),
+}
+
+/// What is being counted, for the code and the message of a count violation.
+struct CountOf {
+    code: &'static str,
+    what: &'static str,
+    one: &'static str,
+    many: &'static str,
+    keyword: &'static str,
+}
+
+impl Validator {
+    /// The shared check behind `minItems`, `maxItems`, `minProperties`, `maxProperties`,
+    /// `minEntries` and `maxEntries`.
+    fn count_bound(&mut self, count: usize, bound: CountBound, of: CountOf) {
+        let (broken, side, limit) = match bound {
+            CountBound::AtLeast(min) => (count < min, "fewer", min),
+            CountBound::AtMost(max) => (count > max, "more", max),
+        };
+        if broken {
             self.report(
-                "INSTANCE_MAP_MAX_ENTRIES",
+                of.code,
                 format!(
-                    "map has {}, more than maxEntries {max}",
-                    plural(count, "entry", "entries")
+                    "{} has {}, {side} than {} {limit}",
+                    of.what,
+                    plural(count, of.one, of.many),
+                    of.keyword
                 ),
             );
         }
