@@ -4,7 +4,9 @@
 use std::path::Path;
 
 fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -19,7 +21,12 @@ fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     let root = Path::new(&manifest).join("..");
     let mut files = Vec::new();
-    for sub in ["codegen/src", "runtime/src", "codegen/Cargo.toml", "runtime/Cargo.toml"] {
+    for sub in [
+        "codegen/src",
+        "runtime/src",
+        "codegen/Cargo.toml",
+        "runtime/Cargo.toml",
+    ] {
         let p = root.join(sub);
         if p.is_dir() {
             walk(&p, &mut files);
@@ -32,7 +39,11 @@ fn main() {
     files.sort();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for f in &files {
-        let rel = f.strip_prefix(&root).unwrap_or(f).to_string_lossy().into_owned();
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .into_owned();
         for b in rel.bytes().chain(std::fs::read(f).unwrap_or_default()) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);

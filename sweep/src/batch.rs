@@ -249,7 +249,11 @@ struct BuildResult {
 }
 
 impl Builder {
-    fn cargo_build(&self, dir: &Path, line_owner: &HashMap<usize, usize>) -> std::io::Result<BuildResult> {
+    fn cargo_build(
+        &self,
+        dir: &Path,
+        line_owner: &HashMap<usize, usize>,
+    ) -> std::io::Result<BuildResult> {
         let mut child = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .arg("build")
             .arg("-j")
@@ -283,36 +287,59 @@ impl Builder {
         if let Some(out) = child.stdout.take() {
             for line in BufReader::new(out).lines() {
                 let Ok(line) = line else { break };
-                let Ok(v) = serde_json::from_str::<Value>(&line) else { continue };
+                let Ok(v) = serde_json::from_str::<Value>(&line) else {
+                    continue;
+                };
                 let reason = v.get("reason").and_then(Value::as_str).unwrap_or("");
                 let pkg = v.get("package_id").and_then(Value::as_str).unwrap_or("");
                 let ours = pkg.contains("sweep-batch");
                 match reason {
                     "compiler-message" if ours => {
-                        let Some(msg) = v.get("message") else { continue };
+                        let Some(msg) = v.get("message") else {
+                            continue;
+                        };
                         let level = msg.get("level").and_then(Value::as_str).unwrap_or("");
-                        let text = msg.get("message").and_then(Value::as_str).unwrap_or("").to_string();
+                        let text = msg
+                            .get("message")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string();
                         let code = msg
                             .get("code")
                             .and_then(|c| c.get("code"))
                             .and_then(Value::as_str)
                             .unwrap_or("")
                             .to_string();
-                        let rendered = msg.get("rendered").and_then(Value::as_str).unwrap_or("").to_string();
+                        let rendered = msg
+                            .get("rendered")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string();
                         match level {
                             "error" => {
-                                if text.starts_with("aborting due to") || text.starts_with("could not compile") {
+                                if text.starts_with("aborting due to")
+                                    || text.starts_with("could not compile")
+                                {
                                     continue;
                                 }
                                 match attribute(msg, line_owner) {
-                                    Some(idx) => result.errors.entry(idx).or_default().push((code, text, rendered)),
+                                    Some(idx) => result
+                                        .errors
+                                        .entry(idx)
+                                        .or_default()
+                                        .push((code, text, rendered)),
                                     None => result.unattributed.push(rendered),
                                 }
                             }
                             "warning" => {
                                 if let Some(idx) = attribute(msg, line_owner) {
                                     let lint = if code.is_empty() { text.clone() } else { code };
-                                    *result.warnings.entry(idx).or_default().entry(lint).or_default() += 1;
+                                    *result
+                                        .warnings
+                                        .entry(idx)
+                                        .or_default()
+                                        .entry(lint)
+                                        .or_default() += 1;
                                 }
                             }
                             _ => {}
@@ -323,7 +350,9 @@ impl Builder {
                             result.executable = Some(PathBuf::from(exe));
                         }
                         if let Some(files) = v.get("filenames").and_then(Value::as_array) {
-                            result.artifacts.extend(files.iter().filter_map(Value::as_str).map(PathBuf::from));
+                            result
+                                .artifacts
+                                .extend(files.iter().filter_map(Value::as_str).map(PathBuf::from));
                         }
                     }
                     "build-finished" => {
@@ -336,7 +365,17 @@ impl Builder {
         let _ = child.wait();
         let stderr_text = err_thread.join().unwrap_or_default();
         if !result.success && result.errors.is_empty() && result.unattributed.is_empty() {
-            result.unattributed.push(stderr_text.lines().rev().take(20).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"));
+            result.unattributed.push(
+                stderr_text
+                    .lines()
+                    .rev()
+                    .take(20)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
         }
         Ok(result)
     }
@@ -353,17 +392,24 @@ impl Builder {
             }
             let mut live: Vec<&Module> = group;
             loop {
-                let dir = self.scratch.join("batches").join(format!("b{batch_no:04}-{part}"));
-                let line_owner = match write_crate(&dir, &self.runtime_path, self.lock_file.as_deref(), &live) {
-                    Ok(o) => o,
-                    Err(e) => {
-                        for m in &live {
-                            report.modules.entry(m.idx).or_default().compile_error =
-                                Some(("sweep-io".into(), format!("cannot write batch crate: {e}"), String::new()));
+                let dir = self
+                    .scratch
+                    .join("batches")
+                    .join(format!("b{batch_no:04}-{part}"));
+                let line_owner =
+                    match write_crate(&dir, &self.runtime_path, self.lock_file.as_deref(), &live) {
+                        Ok(o) => o,
+                        Err(e) => {
+                            for m in &live {
+                                report.modules.entry(m.idx).or_default().compile_error = Some((
+                                    "sweep-io".into(),
+                                    format!("cannot write batch crate: {e}"),
+                                    String::new(),
+                                ));
+                            }
+                            break;
                         }
-                        break;
-                    }
-                };
+                    };
                 let started = Instant::now();
                 let build = self.cargo_build(&dir, &line_owner);
                 report.build_secs += started.elapsed().as_secs_f64();
@@ -372,8 +418,11 @@ impl Builder {
                     Ok(b) => b,
                     Err(e) => {
                         for m in &live {
-                            report.modules.entry(m.idx).or_default().compile_error =
-                                Some(("sweep-io".into(), format!("cannot run cargo: {e}"), String::new()));
+                            report.modules.entry(m.idx).or_default().compile_error = Some((
+                                "sweep-io".into(),
+                                format!("cannot run cargo: {e}"),
+                                String::new(),
+                            ));
                         }
                         break;
                     }
@@ -404,7 +453,8 @@ impl Builder {
                 if !build.errors.is_empty() {
                     for (idx, errs) in &build.errors {
                         if let Some(first) = errs.first() {
-                            report.modules.entry(*idx).or_default().compile_error = Some(first.clone());
+                            report.modules.entry(*idx).or_default().compile_error =
+                                Some(first.clone());
                         }
                     }
                     live.retain(|m| !build.errors.contains_key(&m.idx));
@@ -418,7 +468,15 @@ impl Builder {
                     let m = live[0];
                     report.modules.entry(m.idx).or_default().compile_error = Some((
                         "unattributed".into(),
-                        build.unattributed.first().cloned().unwrap_or_default().lines().next().unwrap_or("").to_string(),
+                        build
+                            .unattributed
+                            .first()
+                            .cloned()
+                            .unwrap_or_default()
+                            .lines()
+                            .next()
+                            .unwrap_or("")
+                            .to_string(),
                         build.unattributed.join("\n"),
                     ));
                     break;
@@ -470,7 +528,10 @@ fn run_examples(exe: &Path, modules: &[&Module]) -> Vec<ExampleRun> {
 }
 
 fn run_examples_once(exe: &Path, pending: &[(String, String, usize)]) -> (Vec<ExampleRun>, String) {
-    let input: String = pending.iter().map(|(m, p, _)| format!("{m}\t{p}\n")).collect();
+    let input: String = pending
+        .iter()
+        .map(|(m, p, _)| format!("{m}\t{p}\n"))
+        .collect();
     let child = Command::new(exe)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -497,11 +558,17 @@ fn run_examples_once(exe: &Path, pending: &[(String, String, usize)]) -> (Vec<Ex
         .collect();
     let mut panic_no = 0;
     for (line, (_, path, id)) in String::from_utf8_lossy(&output.stdout).lines().zip(pending) {
-        let Ok(v) = serde_json::from_str::<Value>(line) else { break };
+        let Ok(v) = serde_json::from_str::<Value>(line) else {
+            break;
+        };
         if v.get("path").and_then(Value::as_str) != Some(path.as_str()) {
             break;
         }
-        let status = v.get("status").and_then(Value::as_str).unwrap_or("io").to_string();
+        let status = v
+            .get("status")
+            .and_then(Value::as_str)
+            .unwrap_or("io")
+            .to_string();
         let violations = v
             .get("violations")
             .and_then(Value::as_array)
@@ -521,7 +588,10 @@ fn run_examples_once(exe: &Path, pending: &[(String, String, usize)]) -> (Vec<Ex
             panic_no += 1;
             panics.get(panic_no - 1).cloned().unwrap_or_default()
         } else {
-            v.get("text").and_then(Value::as_str).unwrap_or("").to_string()
+            v.get("text")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
         };
         runs.push(ExampleRun {
             id: *id,
@@ -531,6 +601,11 @@ fn run_examples_once(exe: &Path, pending: &[(String, String, usize)]) -> (Vec<Ex
             text,
         });
     }
-    let tail: String = String::from_utf8_lossy(&output.stderr).lines().rev().take(2).collect::<Vec<_>>().join(" | ");
+    let tail: String = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" | ");
     (runs, format!("{:?}: {tail}", output.status))
 }

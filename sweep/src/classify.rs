@@ -99,14 +99,19 @@ fn reports_inside(code: &str) -> bool {
 }
 
 /// Compares our violations (pointer, code, message) with the reference findings.
-pub fn classify_rejection(violations: &[(String, String, String)], findings: &[Finding]) -> Verdict {
+pub fn classify_rejection(
+    violations: &[(String, String, String)],
+    findings: &[Finding],
+) -> Verdict {
     if findings.is_empty() {
         let first = violations.first();
         return Verdict {
             class: Class::Defect,
             kind: format!(
                 "valid document rejected ({})",
-                first.map(|v| v.1.as_str()).unwrap_or("no violation reported")
+                first
+                    .map(|v| v.1.as_str())
+                    .unwrap_or("no violation reported")
             ),
             reasons: violations
                 .iter()
@@ -120,29 +125,44 @@ pub fn classify_rejection(violations: &[(String, String, String)], findings: &[F
     let mut kinds = Vec::new();
     let mut unexplained = Vec::new();
     for (p, c, m) in violations {
-        let matched = findings
-            .iter()
-            .find(|f| f.pointer == *p)
-            .or_else(|| {
-                reports_inside(c)
-                    .then(|| findings.iter().find(|f| is_descendant(&f.pointer, p)))
-                    .flatten()
-            });
+        let matched = findings.iter().find(|f| f.pointer == *p).or_else(|| {
+            reports_inside(c)
+                .then(|| findings.iter().find(|f| is_descendant(&f.pointer, p)))
+                .flatten()
+        });
         match matched {
             Some(f) => {
                 kinds.push(f.kind);
-                reasons.push(format!("{} at {}", f.detail, if f.pointer.is_empty() { "/" } else { &f.pointer }));
+                reasons.push(format!(
+                    "{} at {}",
+                    f.detail,
+                    if f.pointer.is_empty() {
+                        "/"
+                    } else {
+                        &f.pointer
+                    }
+                ));
             }
             None => {
                 // The reference check blames a member inside the one we name.
-                let inner = if p.is_empty() { None } else { findings.iter().find(|f| is_descendant(&f.pointer, p)) };
+                let inner = if p.is_empty() {
+                    None
+                } else {
+                    findings.iter().find(|f| is_descendant(&f.pointer, p))
+                };
                 match inner {
                     Some(f) => {
                         kinds.push(f.kind);
                         reasons.push(format!("{} at {}", f.detail, f.pointer));
-                        imprecise.push(format!("we report {p} ({c}: {m}); the member at fault is {}", f.pointer));
+                        imprecise.push(format!(
+                            "we report {p} ({c}: {m}); the member at fault is {}",
+                            f.pointer
+                        ));
                     }
-                    None => unexplained.push(format!("{m} [{c}] at {}", if p.is_empty() { "/" } else { p })),
+                    None => unexplained.push(format!(
+                        "{m} [{c}] at {}",
+                        if p.is_empty() { "/" } else { p }
+                    )),
                 }
             }
         }
@@ -171,7 +191,15 @@ pub fn classify_rejection(violations: &[(String, String, String)], findings: &[F
             findings
                 .iter()
                 .take(5)
-                .map(|f| format!("{} at {}", f.detail, if f.pointer.is_empty() { "/" } else { &f.pointer }))
+                .map(|f| format!(
+                    "{} at {}",
+                    f.detail,
+                    if f.pointer.is_empty() {
+                        "/"
+                    } else {
+                        &f.pointer
+                    }
+                ))
                 .collect::<Vec<_>>()
                 .join("; ")
         ));
@@ -231,7 +259,9 @@ pub fn diagnostic_verdict(doc: Option<&Value>, message: &str, pointer: &str) -> 
             return DiagVerdict {
                 right: true,
                 unreviewed: false,
-                construct: format!("ad-hoc type name \"{name}\": not JSON Structure, not in the lenient dialect"),
+                construct: format!(
+                    "ad-hoc type name \"{name}\": not JSON Structure, not in the lenient dialect"
+                ),
             };
         }
     }
@@ -260,14 +290,28 @@ pub fn diagnostic_verdict(doc: Option<&Value>, message: &str, pointer: &str) -> 
         };
     }
     if message.starts_with("this document declares no types") {
-        let typeless = ["type", "properties", "items", "definitions", "$defs", "allOf", "oneOf", "anyOf", "$ref", "$root", "enum", "fields"]
-            .iter()
-            .all(|k| doc.get(*k).is_none());
+        let typeless = [
+            "type",
+            "properties",
+            "items",
+            "definitions",
+            "$defs",
+            "allOf",
+            "oneOf",
+            "anyOf",
+            "$ref",
+            "$root",
+            "enum",
+            "fields",
+        ]
+        .iter()
+        .all(|k| doc.get(*k).is_none());
         if typeless {
             return DiagVerdict {
                 right: true,
                 unreviewed: false,
-                construct: "a stub: `$schema`, `name`, `description` and no type information at all".into(),
+                construct:
+                    "a stub: `$schema`, `name`, `description` and no type information at all".into(),
             };
         }
     }
@@ -276,7 +320,9 @@ pub fn diagnostic_verdict(doc: Option<&Value>, message: &str, pointer: &str) -> 
             return DiagVerdict {
                 right: true,
                 unreviewed: false,
-                construct: format!("a bare type name (\"{name}\") where a schema is required (Avro-style `items`)"),
+                construct: format!(
+                    "a bare type name (\"{name}\") where a schema is required (Avro-style `items`)"
+                ),
             };
         }
     }

@@ -56,7 +56,8 @@ pub fn resource_of_example(file: &str) -> Option<String> {
 
 impl Corpus {
     pub fn load(root: &Path) -> Result<Corpus, String> {
-        let rd = fs::read_dir(root).map_err(|e| format!("cannot read corpus {}: {e}", root.display()))?;
+        let rd = fs::read_dir(root)
+            .map_err(|e| format!("cannot read corpus {}: {e}", root.display()))?;
         let mut providers: Vec<String> = rd
             .filter_map(Result::ok)
             .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))

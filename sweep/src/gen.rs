@@ -328,7 +328,11 @@ fn supervise(
         if remaining.len() == before {
             // No progress and no culprit: give up on the rest rather than loop.
             for (i, _) in &remaining {
-                results.push(failed(*i, "crash", format!("worker made no progress: {stderr_text}")));
+                results.push(failed(
+                    *i,
+                    "crash",
+                    format!("worker made no progress: {stderr_text}"),
+                ));
             }
             break;
         }
@@ -345,7 +349,8 @@ pub fn generate_all(
 ) -> Result<Vec<GenResult>, String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find own executable: {e}"))?;
     let out_dir = scratch.join("gen");
-    std::fs::create_dir_all(&out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+    std::fs::create_dir_all(&out_dir)
+        .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
     let jobs = jobs.max(1);
     // Interleave so that every worker gets a share of the large files.
     let mut slices: Vec<Vec<(usize, PathBuf)>> = vec![Vec::new(); jobs];

@@ -91,9 +91,13 @@ fn parse_args(args: &[String]) -> Result<Opts, String> {
     let mut i = 0;
     let value = |i: &mut usize| -> Result<String, String> {
         *i += 1;
-        args.get(*i).cloned().ok_or_else(|| format!("{} needs a value", args[*i - 1]))
+        args.get(*i)
+            .cloned()
+            .ok_or_else(|| format!("{} needs a value", args[*i - 1]))
     };
-    let number = |s: String| -> Result<usize, String> { s.parse::<usize>().map_err(|_| format!("not a number: {s}")) };
+    let number = |s: String| -> Result<usize, String> {
+        s.parse::<usize>().map_err(|_| format!("not a number: {s}"))
+    };
     while i < args.len() {
         match args[i].as_str() {
             "--corpus" => o.corpus = PathBuf::from(value(&mut i)?),
@@ -172,7 +176,10 @@ struct ExampleRec {
 
 fn run(o: &Opts) -> Result<i32, String> {
     let started = Instant::now();
-    let corpus_root = o.corpus.canonicalize().map_err(|e| format!("corpus {}: {e}", o.corpus.display()))?;
+    let corpus_root = o
+        .corpus
+        .canonicalize()
+        .map_err(|e| format!("corpus {}: {e}", o.corpus.display()))?;
     let mut corpus = corpus::Corpus::load(&corpus_root)?;
     if o.write_subset {
         let list = corpus::ci_subset(&corpus, CI_SUBSET_K);
@@ -185,14 +192,25 @@ fn run(o: &Opts) -> Result<i32, String> {
             text.push_str(l);
             text.push('\n');
         }
-        std::fs::write(subset_file(), text).map_err(|e| format!("cannot write {}: {e}", subset_file().display()))?;
-        eprintln!("wrote {} files ({} providers) to {}", list.len(), corpus.providers.len(), subset_file().display());
+        std::fs::write(subset_file(), text)
+            .map_err(|e| format!("cannot write {}: {e}", subset_file().display()))?;
+        eprintln!(
+            "wrote {} files ({} providers) to {}",
+            list.len(),
+            corpus.providers.len(),
+            subset_file().display()
+        );
         return Ok(0);
     }
     let total_providers = corpus.providers.len();
     if let Some(subset) = &o.subset {
-        let file = if subset == "ci" { subset_file() } else { PathBuf::from(subset) };
-        let text = std::fs::read_to_string(&file).map_err(|e| format!("cannot read subset {}: {e}", file.display()))?;
+        let file = if subset == "ci" {
+            subset_file()
+        } else {
+            PathBuf::from(subset)
+        };
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read subset {}: {e}", file.display()))?;
         let list: Vec<String> = text
             .lines()
             .map(str::trim)
@@ -208,7 +226,8 @@ fn run(o: &Opts) -> Result<i32, String> {
     if let Some(n) = o.limit {
         corpus.schemas.truncate(n);
     }
-    std::fs::create_dir_all(&o.out).map_err(|e| format!("cannot create {}: {e}", o.out.display()))?;
+    std::fs::create_dir_all(&o.out)
+        .map_err(|e| format!("cannot create {}: {e}", o.out.display()))?;
     let out = o.out.canonicalize().map_err(|e| e.to_string())?;
     let gen_dir = out.join("gen");
     if gen_dir.exists() {
@@ -238,7 +257,12 @@ fn run(o: &Opts) -> Result<i32, String> {
             }
         })
         .collect();
-    let tasks: Vec<(usize, PathBuf)> = corpus.schemas.iter().enumerate().map(|(i, s)| (i, s.path.clone())).collect();
+    let tasks: Vec<(usize, PathBuf)> = corpus
+        .schemas
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.path.clone()))
+        .collect();
     let t_gen = Instant::now();
     let results = gen::generate_all(&tasks, &out, o.jobs, Duration::from_secs(o.timeout))?;
     let gen_secs = t_gen.elapsed().as_secs_f64();
@@ -249,7 +273,11 @@ fn run(o: &Opts) -> Result<i32, String> {
     for f in files.iter_mut() {
         let Some(g) = &f.gen else { continue };
         if g.status == "error" && f.shaped {
-            let (msg, ptr) = g.errors.first().map(|e| (e.0.as_str(), e.1.as_str())).unwrap_or(("", ""));
+            let (msg, ptr) = g
+                .errors
+                .first()
+                .map(|e| (e.0.as_str(), e.1.as_str()))
+                .unwrap_or(("", ""));
             f.diag = Some(classify::diagnostic_verdict(f.parsed.as_ref(), msg, ptr));
         }
     }
@@ -268,7 +296,9 @@ fn run(o: &Opts) -> Result<i32, String> {
         if g.status != "ok" {
             continue;
         }
-        let Some(code_path) = &g.code_path else { continue };
+        let Some(code_path) = &g.code_path else {
+            continue;
+        };
         let examples: Vec<(usize, PathBuf)> = example_paths
             .iter()
             .enumerate()
@@ -300,7 +330,10 @@ fn run(o: &Opts) -> Result<i32, String> {
     let builder = batch::Builder {
         scratch: out.clone(),
         target_dir: out.join("target"),
-        runtime_path: manifest_dir().join("../runtime").canonicalize().map_err(|e| format!("runtime crate: {e}"))?,
+        runtime_path: manifest_dir()
+            .join("../runtime")
+            .canonicalize()
+            .map_err(|e| format!("runtime crate: {e}"))?,
         lock_file: Some(manifest_dir().join("../Cargo.lock")).filter(|p| p.exists()),
         jobs: o.jobs,
         keep: o.keep,
@@ -315,7 +348,11 @@ fn run(o: &Opts) -> Result<i32, String> {
         builds += r.builds;
         build_secs += r.build_secs;
         run_secs += r.run_secs;
-        let failed = r.modules.values().filter(|m| m.compile_error.is_some()).count();
+        let failed = r
+            .modules
+            .values()
+            .filter(|m| m.compile_error.is_some())
+            .count();
         eprintln!(
             "sweep: batch {}/{}: {} files, {} failed to compile, {} examples, {} build(s), {:.1}s",
             n + 1,
@@ -373,7 +410,9 @@ fn run(o: &Opts) -> Result<i32, String> {
             };
             match run.status.as_str() {
                 "accepted" => rec.accepted_findings = findings,
-                "rejected" => rec.verdict = Some(classify::classify_rejection(&run.violations, &findings)),
+                "rejected" => {
+                    rec.verdict = Some(classify::classify_rejection(&run.violations, &findings))
+                }
                 "panic" | "crash" => {
                     rec.verdict = Some(Verdict {
                         class: Class::Defect,
@@ -405,16 +444,40 @@ fn run(o: &Opts) -> Result<i32, String> {
 
     let elapsed = started.elapsed().as_secs_f64();
     let summary = Summary::new(&corpus, &files, &examples, total_providers);
-    let table = summary.table(o, elapsed, gen_secs, compile_secs, builds, build_secs, run_secs);
+    let table = summary.table(
+        o,
+        elapsed,
+        gen_secs,
+        compile_secs,
+        builds,
+        build_secs,
+        run_secs,
+    );
     println!("{table}");
     let md_path = o.markdown.clone().unwrap_or_else(|| out.join("summary.md"));
-    let md = summary.markdown(o, elapsed, gen_secs, compile_secs, builds, &corpus, &files, &examples);
+    let md = summary.markdown(
+        o,
+        elapsed,
+        gen_secs,
+        compile_secs,
+        builds,
+        &corpus,
+        &files,
+        &examples,
+    );
     std::fs::write(&md_path, md).map_err(|e| format!("cannot write {}: {e}", md_path.display()))?;
     let report_path = o.report.clone().unwrap_or_else(|| out.join("report.json"));
     let report = json_report(o, &corpus, &files, &examples, &summary, elapsed);
-    std::fs::write(&report_path, serde_json::to_string_pretty(&report).unwrap_or_default())
-        .map_err(|e| format!("cannot write {}: {e}", report_path.display()))?;
-    eprintln!("sweep: report {}; tables {}", report_path.display(), md_path.display());
+    std::fs::write(
+        &report_path,
+        serde_json::to_string_pretty(&report).unwrap_or_default(),
+    )
+    .map_err(|e| format!("cannot write {}: {e}", report_path.display()))?;
+    eprintln!(
+        "sweep: report {}; tables {}",
+        report_path.display(),
+        md_path.display()
+    );
 
     if o.check {
         let failures = summary.check_failures();
@@ -479,7 +542,10 @@ fn normalise(message: &str) -> String {
                 out.push(c);
             }
             '#' if chars.peek() == Some(&'/') => {
-                while chars.peek().is_some_and(|d| !d.is_whitespace() && *d != ';' && *d != ',') {
+                while chars
+                    .peek()
+                    .is_some_and(|d| !d.is_whitespace() && *d != ';' && *d != ',')
+                {
                     chars.next();
                 }
                 out.push_str("#/…");
@@ -491,7 +557,12 @@ fn normalise(message: &str) -> String {
 }
 
 impl Summary {
-    fn new(corpus: &corpus::Corpus, files: &[FileRec], examples: &[ExampleRec], total_providers: usize) -> Summary {
+    fn new(
+        corpus: &corpus::Corpus,
+        files: &[FileRec],
+        examples: &[ExampleRec],
+        total_providers: usize,
+    ) -> Summary {
         let mut s = Summary {
             providers: corpus.providers.len(),
             total_providers,
@@ -503,8 +574,15 @@ impl Summary {
         for (i, f) in files.iter().enumerate() {
             let g = f.gen.as_ref();
             let status = g.map_or("missing", |g| g.status.as_str());
-            if matches!(status, "panic" | "crash" | "hang" | "internal" | "io" | "usage" | "missing") {
-                s.panics.push((i, status.to_string(), g.map(|g| g.text.clone()).unwrap_or_default()));
+            if matches!(
+                status,
+                "panic" | "crash" | "hang" | "internal" | "io" | "usage" | "missing"
+            ) {
+                s.panics.push((
+                    i,
+                    status.to_string(),
+                    g.map(|g| g.text.clone()).unwrap_or_default(),
+                ));
             }
             if let Some(g) = g {
                 let mut kinds: Vec<String> = g.warnings.iter().map(|w| normalise(&w.0)).collect();
@@ -537,7 +615,10 @@ impl Summary {
                 s.not_schema += 1;
                 if status == "ok" {
                     s.not_schema_accepted += 1;
-                    if f.compile.as_ref().is_some_and(|c| c.compile_error.is_none()) {
+                    if f.compile
+                        .as_ref()
+                        .is_some_and(|c| c.compile_error.is_none())
+                    {
                         s.not_schema_compiled += 1;
                     }
                 } else if status == "error" {
@@ -562,7 +643,9 @@ impl Summary {
                     s.round_trip_differs += 1;
                 }
                 if let Some(f) = e.accepted_findings.first() {
-                    *s.accepted_with_findings.entry(f.kind.to_string()).or_default() += 1;
+                    *s.accepted_with_findings
+                        .entry(f.kind.to_string())
+                        .or_default() += 1;
                 }
             }
             if let Some(v) = &e.verdict {
@@ -576,16 +659,26 @@ impl Summary {
     }
 
     fn rejected_by_class(&self, class: Class) -> usize {
-        self.rejected.iter().filter(|((c, _), _)| *c == class).map(|(_, n)| n).sum()
+        self.rejected
+            .iter()
+            .filter(|((c, _), _)| *c == class)
+            .map(|(_, n)| n)
+            .sum()
     }
 
     fn check_failures(&self) -> Vec<String> {
         let mut out = Vec::new();
         if !self.panics.is_empty() {
-            out.push(format!("{} file(s) panicked, crashed or hung the generator", self.panics.len()));
+            out.push(format!(
+                "{} file(s) panicked, crashed or hung the generator",
+                self.panics.len()
+            ));
         }
         if !self.compile_failed.is_empty() {
-            out.push(format!("{} generated file(s) failed to compile", self.compile_failed.len()));
+            out.push(format!(
+                "{} generated file(s) failed to compile",
+                self.compile_failed.len()
+            ));
         }
         let d = self.rejected_by_class(Class::Defect);
         if d > 0 {
@@ -600,14 +693,32 @@ impl Summary {
             out.push(format!("{r} schema(s) rejected with a diagnostic no rule classifies (add a rule in classify.rs)"));
         }
         if self.not_schema_accepted > 0 {
-            out.push(format!("{} non-schema file(s) accepted without a clear error", self.not_schema_accepted));
+            out.push(format!(
+                "{} non-schema file(s) accepted without a clear error",
+                self.not_schema_accepted
+            ));
         }
         out
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn table(&self, o: &Opts, elapsed: f64, gen_secs: f64, compile_secs: f64, builds: usize, build_secs: f64, run_secs: f64) -> String {
-        let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+    fn table(
+        &self,
+        o: &Opts,
+        elapsed: f64,
+        gen_secs: f64,
+        compile_secs: f64,
+        builds: usize,
+        build_secs: f64,
+        run_secs: f64,
+    ) -> String {
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                0.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
         let mut t = String::new();
         let scope = match &o.subset {
             Some(s) => format!("subset {s}"),
@@ -618,13 +729,35 @@ impl Summary {
         let _ = writeln!(t, "  {:<58} {:>6}", "structure files", self.files);
         let _ = writeln!(t, "  {:<58} {:>6}", "  schemas", self.shaped);
         let _ = writeln!(t, "  {:<58} {:>6}", "  not schemas at all", self.not_schema);
-        let _ = writeln!(t, "  {:<58} {:>6}  {:.2}% of schemas", "generated (lenient)", self.generated, pct(self.generated, self.shaped));
-        let _ = writeln!(t, "  {:<58} {:>6}  {:.2}% of schemas", "compiled", self.compiled, pct(self.compiled, self.shaped));
-        let _ = writeln!(t, "  {:<58} {:>6}", "generated but FAILED to compile (defect)", self.compile_failed.len());
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}  {:.2}% of schemas",
+            "generated (lenient)",
+            self.generated,
+            pct(self.generated, self.shaped)
+        );
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}  {:.2}% of schemas",
+            "compiled",
+            self.compiled,
+            pct(self.compiled, self.shaped)
+        );
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "generated but FAILED to compile (defect)",
+            self.compile_failed.len()
+        );
         let rr: usize = self.rejected_right.values().sum();
         let rd: usize = self.rejected_defect.values().sum();
         let ru: usize = self.rejected_unreviewed.values().sum();
-        let _ = writeln!(t, "  {:<58} {:>6}", "rejected with a diagnostic", rr + rd + ru);
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "rejected with a diagnostic",
+            rr + rd + ru
+        );
         for (k, n) in &self.rejected_right {
             let _ = writeln!(t, "    right: {:<51} {:>6}", trunc(k, 51), n);
         }
@@ -634,80 +767,220 @@ impl Summary {
         for (k, n) in &self.rejected_unreviewed {
             let _ = writeln!(t, "    UNREVIEWED: {:<46} {:>6}", trunc(k, 46), n);
         }
-        let _ = writeln!(t, "  {:<58} {:>6}", "not a schema: clear error", self.not_schema_error);
-        let _ = writeln!(t, "  {:<58} {:>6}", "not a schema: accepted without error (DEFECT)", self.not_schema_accepted);
-        let _ = writeln!(t, "  {:<58} {:>6}", "panics / crashes / hangs / internal errors (DEFECT)", self.panics.len());
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "not a schema: clear error", self.not_schema_error
+        );
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "not a schema: accepted without error (DEFECT)", self.not_schema_accepted
+        );
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "panics / crashes / hangs / internal errors (DEFECT)",
+            self.panics.len()
+        );
         let _ = writeln!(t, "EXAMPLES");
-        let _ = writeln!(t, "  {:<58} {:>6}", "examples in the providers' examples/ folders (whole corpus)", self.examples_total);
-        let _ = writeln!(t, "  {:<58} {:>6}", "  matching a structure file in scope", self.examples_matched);
-        let _ = writeln!(t, "  {:<58} {:>6}", "  without a matching structure file (whole corpus)", self.examples_unmatched);
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "examples in the providers' examples/ folders (whole corpus)", self.examples_total
+        );
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "  matching a structure file in scope", self.examples_matched
+        );
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "  without a matching structure file (whole corpus)", self.examples_unmatched
+        );
         for (k, n) in &self.not_run {
             if k != "the batch binary did not report it" {
                 let _ = writeln!(t, "  {:<58} {:>6}", format!("not run: {}", trunc(k, 49)), n);
             }
         }
         let _ = writeln!(t, "  {:<58} {:>6}", "deserialized", self.examples_run);
-        let _ = writeln!(t, "  {:<58} {:>6}  {:.1}%", "  accepted", self.accepted, pct(self.accepted, self.examples_run));
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}  {:.1}%",
+            "  accepted",
+            self.accepted,
+            pct(self.accepted, self.examples_run)
+        );
         for class in [Class::ExampleMismatch, Class::Defect, Class::Unexplained] {
-            let _ = writeln!(t, "  {:<58} {:>6}", format!("  rejected: {}", class.label()), self.rejected_by_class(class));
+            let _ = writeln!(
+                t,
+                "  {:<58} {:>6}",
+                format!("  rejected: {}", class.label()),
+                self.rejected_by_class(class)
+            );
             for ((c, k), n) in &self.rejected {
                 if *c == class {
-                    let _ = writeln!(t, "      {:<54} {:>6}", trunc(classify::kind_label(k), 54), n);
+                    let _ = writeln!(
+                        t,
+                        "      {:<54} {:>6}",
+                        trunc(classify::kind_label(k), 54),
+                        n
+                    );
                 }
             }
         }
         let awf: usize = self.accepted_with_findings.values().sum();
-        let _ = writeln!(t, "  {:<58} {:>6}", "(info) accepted, but the reference check objects", awf);
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "(info) accepted, but the reference check objects", awf
+        );
         for (k, n) in &self.accepted_with_findings {
-            let _ = writeln!(t, "      {:<54} {:>6}", trunc(classify::kind_label(k), 54), n);
+            let _ = writeln!(
+                t,
+                "      {:<54} {:>6}",
+                trunc(classify::kind_label(k), 54),
+                n
+            );
         }
-        let _ = writeln!(t, "  {:<58} {:>6}", "(info) accepted, written back as different JSON", self.round_trip_differs);
-        let _ = writeln!(t, "  {:<58} {:>6}", "(defect) rejection right, but our pointer is imprecise", self.imprecise_pointer);
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "(info) accepted, written back as different JSON", self.round_trip_differs
+        );
+        let _ = writeln!(
+            t,
+            "  {:<58} {:>6}",
+            "(defect) rejection right, but our pointer is imprecise", self.imprecise_pointer
+        );
         t
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn markdown(&self, o: &Opts, elapsed: f64, gen_secs: f64, compile_secs: f64, builds: usize, corpus: &corpus::Corpus, files: &[FileRec], examples: &[ExampleRec]) -> String {
-        let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+    fn markdown(
+        &self,
+        o: &Opts,
+        elapsed: f64,
+        gen_secs: f64,
+        compile_secs: f64,
+        builds: usize,
+        corpus: &corpus::Corpus,
+        files: &[FileRec],
+        examples: &[ExampleRec],
+    ) -> String {
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                0.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
         let mut t = String::new();
         let scope = match &o.subset {
             Some(s) => format!("subset `{s}`"),
             None => "full corpus".into(),
         };
-        let _ = writeln!(t, "Generator fingerprint `{}` (FNV-1a of codegen/ and runtime/ sources).", env!("SWEEP_GENERATOR_FINGERPRINT"));
+        let _ = writeln!(
+            t,
+            "Generator fingerprint `{}` (FNV-1a of codegen/ and runtime/ sources).",
+            env!("SWEEP_GENERATOR_FINGERPRINT")
+        );
         let _ = writeln!(t, "Scope: {scope}, {} structure files from {} providers. Run time {:.0} s (generate {:.0} s; compile and run examples {:.0} s in {} cargo builds), `--jobs {}`, `--batch {}`.\n", self.files, self.providers, elapsed, gen_secs, compile_secs, builds, o.jobs, o.batch);
         let _ = writeln!(t, "| files | count | share |\n|---|---:|---:|");
         let _ = writeln!(t, "| structure files | {} | |", self.files);
         let _ = writeln!(t, "| … schemas | {} | 100% |", self.shaped);
         let _ = writeln!(t, "| … not schemas at all | {} | |", self.not_schema);
-        let _ = writeln!(t, "| schemas generated (lenient) | {} | {:.2}% |", self.generated, pct(self.generated, self.shaped));
-        let _ = writeln!(t, "| schemas compiled | {} | {:.2}% |", self.compiled, pct(self.compiled, self.shaped));
-        let _ = writeln!(t, "| generated but failed to compile (defect) | {} | |", self.compile_failed.len());
+        let _ = writeln!(
+            t,
+            "| schemas generated (lenient) | {} | {:.2}% |",
+            self.generated,
+            pct(self.generated, self.shaped)
+        );
+        let _ = writeln!(
+            t,
+            "| schemas compiled | {} | {:.2}% |",
+            self.compiled,
+            pct(self.compiled, self.shaped)
+        );
+        let _ = writeln!(
+            t,
+            "| generated but failed to compile (defect) | {} | |",
+            self.compile_failed.len()
+        );
         for (k, n) in &self.rejected_right {
-            let _ = writeln!(t, "| rejected, diagnostic right: {k} | {n} | {:.2}% |", pct(*n, self.shaped));
+            let _ = writeln!(
+                t,
+                "| rejected, diagnostic right: {} | {n} | {:.2}% |",
+                k.replace('|', "\\|"),
+                pct(*n, self.shaped)
+            );
         }
         for (k, n) in &self.rejected_defect {
-            let _ = writeln!(t, "| rejected, **defect** (lenient gap): {k} | {n} | {:.2}% |", pct(*n, self.shaped));
+            let _ = writeln!(
+                t,
+                "| rejected, **defect** (lenient gap): {} | {n} | {:.2}% |",
+                k.replace('|', "\\|"),
+                pct(*n, self.shaped)
+            );
         }
         for (k, n) in &self.rejected_unreviewed {
-            let _ = writeln!(t, "| rejected, unreviewed: {k} | {n} | |");
+            let _ = writeln!(
+                t,
+                "| rejected, unreviewed: {} | {n} | |",
+                k.replace('|', "\\|")
+            );
         }
-        let _ = writeln!(t, "| not a schema: clear error | {} | |", self.not_schema_error);
-        let _ = writeln!(t, "| not a schema: accepted without error (**defect**) | {} | |", self.not_schema_accepted);
-        let _ = writeln!(t, "| panics / crashes / hangs / internal errors | {} | |", self.panics.len());
+        let _ = writeln!(
+            t,
+            "| not a schema: clear error | {} | |",
+            self.not_schema_error
+        );
+        let _ = writeln!(
+            t,
+            "| not a schema: accepted without error (**defect**) | {} | |",
+            self.not_schema_accepted
+        );
+        let _ = writeln!(
+            t,
+            "| panics / crashes / hangs / internal errors | {} | |",
+            self.panics.len()
+        );
         let _ = writeln!(t, "\n| examples | count |\n|---|---:|");
-        let _ = writeln!(t, "| in the providers' `examples/` folders (whole corpus) | {} |", self.examples_total);
-        let _ = writeln!(t, "| … matching a structure file in scope | {} |", self.examples_matched);
-        let _ = writeln!(t, "| … matching no structure file (whole corpus; not used) | {} |", self.examples_unmatched);
+        let _ = writeln!(
+            t,
+            "| in the providers' `examples/` folders (whole corpus) | {} |",
+            self.examples_total
+        );
+        let _ = writeln!(
+            t,
+            "| … matching a structure file in scope | {} |",
+            self.examples_matched
+        );
+        let _ = writeln!(
+            t,
+            "| … matching no structure file (whole corpus; not used) | {} |",
+            self.examples_unmatched
+        );
         for (k, n) in &self.not_run {
             if k != "the batch binary did not report it" {
                 let _ = writeln!(t, "| not run: {k} | {n} |");
             }
         }
         let _ = writeln!(t, "| deserialized | {} |", self.examples_run);
-        let _ = writeln!(t, "| … accepted | {} ({:.1}%) |", self.accepted, pct(self.accepted, self.examples_run));
+        let _ = writeln!(
+            t,
+            "| … accepted | {} ({:.1}%) |",
+            self.accepted,
+            pct(self.accepted, self.examples_run)
+        );
         for class in [Class::ExampleMismatch, Class::Defect, Class::Unexplained] {
-            let _ = writeln!(t, "| … rejected: **{}** | {} |", class.label(), self.rejected_by_class(class));
+            let _ = writeln!(
+                t,
+                "| … rejected: **{}** | {} |",
+                class.label(),
+                self.rejected_by_class(class)
+            );
             for ((c, k), n) in &self.rejected {
                 if *c == class {
                     let _ = writeln!(t, "| &nbsp;&nbsp;&nbsp;{} | {n} |", classify::kind_label(k));
@@ -715,13 +988,23 @@ impl Summary {
             }
         }
         let awf: usize = self.accepted_with_findings.values().sum();
-        let _ = writeln!(t, "| (info) accepted, but the reference check objects | {awf} |");
+        let _ = writeln!(
+            t,
+            "| (info) accepted, but the reference check objects | {awf} |"
+        );
         for (k, n) in &self.accepted_with_findings {
             let _ = writeln!(t, "| &nbsp;&nbsp;&nbsp;{} | {n} |", classify::kind_label(k));
         }
-        let _ = writeln!(t, "| (info) accepted, written back as different JSON | {} |", self.round_trip_differs);
+        let _ = writeln!(
+            t,
+            "| (info) accepted, written back as different JSON | {} |",
+            self.round_trip_differs
+        );
         let _ = writeln!(t, "| (**defect**) rejection right, but our violation pointer names an ancestor of the member at fault | {} |", self.imprecise_pointer);
-        let _ = writeln!(t, "\n| generator warnings (lenient reading), by kind | files |\n|---|---:|");
+        let _ = writeln!(
+            t,
+            "\n| generator warnings (lenient reading), by kind | files |\n|---|---:|"
+        );
         let mut kinds: Vec<(&String, &usize)> = self.warning_kinds.iter().collect();
         kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         for (k, n) in kinds {
@@ -730,10 +1013,20 @@ impl Summary {
         // Defect details.
         let _ = writeln!(t, "\n### Defects and unexplained cases in this run\n");
         for (i, st, text) in &self.panics {
-            let _ = writeln!(t, "- generator {st}: `{}`: {}", corpus.schemas[*i].rel, first_line(text));
+            let _ = writeln!(
+                t,
+                "- generator {st}: `{}`: {}",
+                corpus.schemas[*i].rel,
+                first_line(text)
+            );
         }
         for (i, e) in &self.compile_failed {
-            let _ = writeln!(t, "- compile failure: `{}`: {}", corpus.schemas[*i].rel, first_line(e));
+            let _ = writeln!(
+                t,
+                "- compile failure: `{}`: {}",
+                corpus.schemas[*i].rel,
+                first_line(e)
+            );
         }
         // Rejected schemas whose diagnostic is not right, grouped by construct.
         let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -741,12 +1034,21 @@ impl Summary {
             if let Some(d) = &f.diag {
                 if !d.right {
                     let g = f.gen.as_ref();
-                    let first = g.and_then(|g| g.errors.first()).map(|e| format!("{} (at {})", e.0, e.1)).unwrap_or_default();
-                    groups.entry(d.construct.clone()).or_default().push(format!("`{}`: {first}", corpus.schemas[i].rel));
+                    let first = g
+                        .and_then(|g| g.errors.first())
+                        .map(|e| format!("{} (at {})", e.0, e.1))
+                        .unwrap_or_default();
+                    groups
+                        .entry(d.construct.clone())
+                        .or_default()
+                        .push(format!("`{}`: {first}", corpus.schemas[i].rel));
                 }
             }
             if !f.shaped && f.gen.as_ref().is_some_and(|g| g.status == "ok") {
-                groups.entry("not a schema, accepted without error".into()).or_default().push(format!("`{}`", corpus.schemas[i].rel));
+                groups
+                    .entry("not a schema, accepted without error".into())
+                    .or_default()
+                    .push(format!("`{}`", corpus.schemas[i].rel));
             }
         }
         for (k, list) in &groups {
@@ -758,7 +1060,14 @@ impl Summary {
         for e in examples {
             if let Some(v) = &e.verdict {
                 if v.class != Class::ExampleMismatch {
-                    let _ = writeln!(t, "- example {} ({}): `{}`: {}", v.class.key(), v.kind, e.path, v.reasons.join("; "));
+                    let _ = writeln!(
+                        t,
+                        "- example {} ({}): `{}`: {}",
+                        v.class.key(),
+                        v.kind,
+                        e.path,
+                        v.reasons.join("; ")
+                    );
                 }
                 for i in &v.imprecise {
                     let _ = writeln!(t, "- imprecise pointer: `{}`: {i}", e.path);
@@ -782,7 +1091,14 @@ fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").to_string()
 }
 
-fn json_report(o: &Opts, corpus: &corpus::Corpus, files: &[FileRec], examples: &[ExampleRec], s: &Summary, elapsed: f64) -> Value {
+fn json_report(
+    o: &Opts,
+    corpus: &corpus::Corpus,
+    files: &[FileRec],
+    examples: &[ExampleRec],
+    s: &Summary,
+    elapsed: f64,
+) -> Value {
     let file_list: Vec<Value> = files
         .iter()
         .enumerate()

@@ -83,9 +83,33 @@ pub fn alias(name: &str) -> Option<&'static str> {
 }
 
 const PRIMITIVES: &[&str] = &[
-    "string", "number", "integer", "boolean", "null", "int8", "uint8", "int16", "uint16", "int32",
-    "uint32", "int64", "uint64", "int128", "uint128", "float8", "float", "double", "decimal",
-    "date", "datetime", "time", "duration", "uuid", "uri", "binary", "jsonpointer",
+    "string",
+    "number",
+    "integer",
+    "boolean",
+    "null",
+    "int8",
+    "uint8",
+    "int16",
+    "uint16",
+    "int32",
+    "uint32",
+    "int64",
+    "uint64",
+    "int128",
+    "uint128",
+    "float8",
+    "float",
+    "double",
+    "decimal",
+    "date",
+    "datetime",
+    "time",
+    "duration",
+    "uuid",
+    "uri",
+    "binary",
+    "jsonpointer",
 ];
 
 impl<'a> Checker<'a> {
@@ -97,9 +121,14 @@ impl<'a> Checker<'a> {
             }
             let Some(map) = node.as_object() else { return };
             for (k, v) in map {
-                let is_schema = v
-                    .as_object()
-                    .is_some_and(|m| m.contains_key("type") || m.contains_key("properties") || m.contains_key("$ref") || m.contains_key("allOf") || m.contains_key("enum") || m.contains_key("items"));
+                let is_schema = v.as_object().is_some_and(|m| {
+                    m.contains_key("type")
+                        || m.contains_key("properties")
+                        || m.contains_key("$ref")
+                        || m.contains_key("allOf")
+                        || m.contains_key("enum")
+                        || m.contains_key("items")
+                });
                 if is_schema {
                     out.entry(k.clone()).or_default().push(v);
                 } else {
@@ -154,7 +183,14 @@ impl<'a> Checker<'a> {
         });
     }
 
-    fn node(&self, schema: &'a Value, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn node(
+        &self,
+        schema: &'a Value,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         if depth > MAX_DEPTH {
             return;
         }
@@ -170,10 +206,11 @@ impl<'a> Checker<'a> {
                 Some(members) => self.text_union(s, &members, inst, ptr, depth, out),
                 None => self.named(s, name, inst, ptr, depth, out),
             },
-            Some(Value::Object(t)) => match t.get("$ref").and_then(Value::as_str) {
-                Some(r) => self.reference(r, inst, ptr, depth, out),
-                None => {}
-            },
+            Some(Value::Object(t)) => {
+                if let Some(r) = t.get("$ref").and_then(Value::as_str) {
+                    self.reference(r, inst, ptr, depth, out);
+                }
+            }
             Some(Value::Array(members)) => self.union(s, members, inst, ptr, depth, out),
             Some(_) => {}
             None => self.typeless(s, inst, ptr, depth, out),
@@ -199,7 +236,11 @@ impl<'a> Checker<'a> {
             Some(Value::String(n)) => Some(n.as_str()),
             Some(Value::Array(m)) => {
                 let others: Vec<&Value> = m.iter().filter(|v| v.as_str() != Some("null")).collect();
-                if others.len() == 1 { others[0].as_str() } else { None }
+                if others.len() == 1 {
+                    others[0].as_str()
+                } else {
+                    None
+                }
             }
             Some(_) => None,
             None => {
@@ -209,7 +250,11 @@ impl<'a> Checker<'a> {
                     Some("object")
                 } else if s.contains_key("items") {
                     Some("array")
-                } else if s.get("enum").and_then(Value::as_array).is_some_and(|v| v.iter().all(Value::is_string)) {
+                } else if s
+                    .get("enum")
+                    .and_then(Value::as_array)
+                    .is_some_and(|v| v.iter().all(Value::is_string))
+                {
                     Some("string")
                 } else {
                     None
@@ -221,7 +266,9 @@ impl<'a> Checker<'a> {
         let name = promote(s, name);
         match name {
             "string" => "string",
-            "number" | "integer" | "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32" | "int64" | "uint64" | "int128" | "uint128" | "float8" | "float" | "double" | "decimal" => "numeric",
+            "number" | "integer" | "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32"
+            | "int64" | "uint64" | "int128" | "uint128" | "float8" | "float" | "double"
+            | "decimal" => "numeric",
             "array" => "array",
             "set" => "set",
             "object" => "object",
@@ -231,7 +278,14 @@ impl<'a> Checker<'a> {
     }
 
     /// The validation keywords (honoured in lenient mode) and conditional composition.
-    fn constraints(&self, s: &'a Map<String, Value>, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn constraints(
+        &self,
+        s: &'a Map<String, Value>,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let target = Self::target(s);
         let count = |k: &str| s.get(k).and_then(Value::as_u64);
         match (target, inst) {
@@ -239,19 +293,34 @@ impl<'a> Checker<'a> {
                 let n = text.chars().count() as u64;
                 if let Some(min) = count("minLength") {
                     if n < min {
-                        Self::push(out, ptr, "min-length", format!("string of {n} characters, fewer than minLength {min}"));
+                        Self::push(
+                            out,
+                            ptr,
+                            "min-length",
+                            format!("string of {n} characters, fewer than minLength {min}"),
+                        );
                     }
                 }
                 if let Some(p) = s.get("pattern").and_then(Value::as_str) {
                     if let Some(re) = ecma_regex(p) {
                         if !re.is_match(text) {
-                            Self::push(out, ptr, "pattern", format!("{} does not match pattern {}", short(inst), p));
+                            Self::push(
+                                out,
+                                ptr,
+                                "pattern",
+                                format!("{} does not match pattern {}", short(inst), p),
+                            );
                         }
                     }
                 }
                 if let Some(f) = s.get("format").and_then(Value::as_str) {
                     if let Some(false) = check_format(text, f) {
-                        Self::push(out, ptr, "format", format!("{} is not a valid {f} (`format: {f}`)", short(inst)));
+                        Self::push(
+                            out,
+                            ptr,
+                            "format",
+                            format!("{} is not a valid {f} (`format: {f}`)", short(inst)),
+                        );
                     }
                 }
             }
@@ -265,29 +334,54 @@ impl<'a> Checker<'a> {
                     let bound = |k: &str| s.get(k).and_then(Value::as_f64);
                     if let Some(b) = bound("minimum") {
                         if x < b {
-                            Self::push(out, ptr, "range", format!("{} is less than minimum {b}", short(v)));
+                            Self::push(
+                                out,
+                                ptr,
+                                "range",
+                                format!("{} is less than minimum {b}", short(v)),
+                            );
                         }
                     }
                     if let Some(b) = bound("maximum") {
                         if x > b {
-                            Self::push(out, ptr, "range", format!("{} is greater than maximum {b}", short(v)));
+                            Self::push(
+                                out,
+                                ptr,
+                                "range",
+                                format!("{} is greater than maximum {b}", short(v)),
+                            );
                         }
                     }
                     if let Some(b) = bound("exclusiveMinimum") {
                         if x <= b {
-                            Self::push(out, ptr, "range", format!("{} is not greater than exclusiveMinimum {b}", short(v)));
+                            Self::push(
+                                out,
+                                ptr,
+                                "range",
+                                format!("{} is not greater than exclusiveMinimum {b}", short(v)),
+                            );
                         }
                     }
                     if let Some(b) = bound("exclusiveMaximum") {
                         if x >= b {
-                            Self::push(out, ptr, "range", format!("{} is not less than exclusiveMaximum {b}", short(v)));
+                            Self::push(
+                                out,
+                                ptr,
+                                "range",
+                                format!("{} is not less than exclusiveMaximum {b}", short(v)),
+                            );
                         }
                     }
                     if let Some(m) = bound("multipleOf") {
                         if m > 0.0 {
                             let q = x / m;
                             if (q - q.round()).abs() > 1e-9 * q.abs().max(1.0) {
-                                Self::push(out, ptr, "multiple-of", format!("{} is not a multiple of {m}", short(v)));
+                                Self::push(
+                                    out,
+                                    ptr,
+                                    "multiple-of",
+                                    format!("{} is not a multiple of {m}", short(v)),
+                                );
                             }
                         }
                     }
@@ -297,27 +391,48 @@ impl<'a> Checker<'a> {
                 let n = items.len() as u64;
                 if let Some(min) = count("minItems") {
                     if n < min {
-                        Self::push(out, ptr, "items-count", format!("{n} items, fewer than minItems {min}"));
+                        Self::push(
+                            out,
+                            ptr,
+                            "items-count",
+                            format!("{n} items, fewer than minItems {min}"),
+                        );
                     }
                 }
                 if let Some(max) = count("maxItems") {
                     if n > max {
-                        Self::push(out, ptr, "items-count", format!("{n} items, more than maxItems {max}"));
+                        Self::push(
+                            out,
+                            ptr,
+                            "items-count",
+                            format!("{n} items, more than maxItems {max}"),
+                        );
                     }
                 }
                 if s.get("uniqueItems") == Some(&Value::Bool(true)) {
                     for (i, v) in items.iter().enumerate() {
                         if items[..i].iter().any(|w| same_value(w, v)) {
-                            Self::push(out, ptr, "unique", format!("item {i} repeats an earlier item (uniqueItems)"));
+                            Self::push(
+                                out,
+                                ptr,
+                                "unique",
+                                format!("item {i} repeats an earlier item (uniqueItems)"),
+                            );
                             break;
                         }
                     }
                 }
                 if let Some(c) = s.get("contains") {
-                    let matching = items.iter().filter(|v| self.matches(c, v, depth)).count() as u64;
+                    let matching =
+                        items.iter().filter(|v| self.matches(c, v, depth)).count() as u64;
                     let min = count("minContains").unwrap_or(1);
                     if matching < min {
-                        Self::push(out, ptr, "contains", format!("{matching} items match `contains`, fewer than {min}"));
+                        Self::push(
+                            out,
+                            ptr,
+                            "contains",
+                            format!("{matching} items match `contains`, fewer than {min}"),
+                        );
                     }
                     if let Some(max) = count("maxContains") {
                         if matching > max {
@@ -330,20 +445,40 @@ impl<'a> Checker<'a> {
                 let n = members.len() as u64;
                 if let Some(min) = count("minProperties") {
                     if n < min {
-                        Self::push(out, ptr, "properties-count", format!("{n} members, fewer than minProperties {min}"));
+                        Self::push(
+                            out,
+                            ptr,
+                            "properties-count",
+                            format!("{n} members, fewer than minProperties {min}"),
+                        );
                     }
                 }
                 if let Some(max) = count("maxProperties") {
                     if n > max {
-                        Self::push(out, ptr, "properties-count", format!("{n} members, more than maxProperties {max}"));
+                        Self::push(
+                            out,
+                            ptr,
+                            "properties-count",
+                            format!("{n} members, more than maxProperties {max}"),
+                        );
                     }
                 }
                 if let Some(dr) = s.get("dependentRequired").and_then(Value::as_object) {
                     for (k, needs) in dr {
                         if members.contains_key(k) {
-                            for need in needs.as_array().into_iter().flatten().filter_map(Value::as_str) {
+                            for need in needs
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .filter_map(Value::as_str)
+                            {
                                 if !members.contains_key(need) {
-                                    Self::push(out, ptr, "dependent-required", format!("`{k}` is present, so `{need}` is required"));
+                                    Self::push(
+                                        out,
+                                        ptr,
+                                        "dependent-required",
+                                        format!("`{k}` is present, so `{need}` is required"),
+                                    );
                                 }
                             }
                         }
@@ -363,7 +498,12 @@ impl<'a> Checker<'a> {
                 if let Some(pn) = s.get("propertyNames") {
                     for k in members.keys() {
                         if !self.matches(pn, &Value::String(k.clone()), depth) {
-                            Self::push(out, ptr, "property-names", format!("member name `{k}` does not match propertyNames"));
+                            Self::push(
+                                out,
+                                ptr,
+                                "property-names",
+                                format!("member name `{k}` does not match propertyNames"),
+                            );
                         }
                     }
                 }
@@ -372,18 +512,33 @@ impl<'a> Checker<'a> {
                 let n = members.len() as u64;
                 if let Some(min) = count("minEntries") {
                     if n < min {
-                        Self::push(out, ptr, "entries-count", format!("{n} entries, fewer than minEntries {min}"));
+                        Self::push(
+                            out,
+                            ptr,
+                            "entries-count",
+                            format!("{n} entries, fewer than minEntries {min}"),
+                        );
                     }
                 }
                 if let Some(max) = count("maxEntries") {
                     if n > max {
-                        Self::push(out, ptr, "entries-count", format!("{n} entries, more than maxEntries {max}"));
+                        Self::push(
+                            out,
+                            ptr,
+                            "entries-count",
+                            format!("{n} entries, more than maxEntries {max}"),
+                        );
                     }
                 }
                 if let Some(kn) = s.get("keyNames") {
                     for k in members.keys() {
                         if !self.matches(kn, &Value::String(k.clone()), depth) {
-                            Self::push(out, ptr, "property-names", format!("key `{k}` does not match keyNames"));
+                            Self::push(
+                                out,
+                                ptr,
+                                "property-names",
+                                format!("key `{k}` does not match keyNames"),
+                            );
                         }
                     }
                 }
@@ -398,7 +553,16 @@ impl<'a> Checker<'a> {
         }
         if let Some(any) = s.get("anyOf").and_then(Value::as_array) {
             if !any.is_empty() && !any.iter().any(|b| self.matches(b, inst, depth)) {
-                Self::push(out, ptr, "any-of", format!("{} matches none of the {} anyOf schemas", json_kind(inst), any.len()));
+                Self::push(
+                    out,
+                    ptr,
+                    "any-of",
+                    format!(
+                        "{} matches none of the {} anyOf schemas",
+                        json_kind(inst),
+                        any.len()
+                    ),
+                );
             }
         }
         if let Some(one) = s.get("oneOf").and_then(Value::as_array) {
@@ -409,17 +573,39 @@ impl<'a> Checker<'a> {
                     let detail = if n > 1 && unresolved >= 2 {
                         format!("{} matches {n} of the {} oneOf schemas ({unresolved} are references this document cannot resolve, read as any)", json_kind(inst), one.len())
                     } else {
-                        format!("{} matches {n} of the {} oneOf schemas (exactly one required)", json_kind(inst), one.len())
+                        format!(
+                            "{} matches {n} of the {} oneOf schemas (exactly one required)",
+                            json_kind(inst),
+                            one.len()
+                        )
                     };
-                    Self::push(out, ptr, if n > 1 && unresolved >= 2 { "one-of-unresolved" } else { "one-of" }, detail);
+                    Self::push(
+                        out,
+                        ptr,
+                        if n > 1 && unresolved >= 2 {
+                            "one-of-unresolved"
+                        } else {
+                            "one-of"
+                        },
+                        detail,
+                    );
                 }
             }
         }
         if let Some(cond) = s.get("if") {
-            let branch = if self.matches(cond, inst, depth) { s.get("then") } else { s.get("else") };
+            let branch = if self.matches(cond, inst, depth) {
+                s.get("then")
+            } else {
+                s.get("else")
+            };
             if let Some(b) = branch {
                 if !self.matches(b, inst, depth) {
-                    Self::push(out, ptr, "if-then-else", "value does not match the `then`/`else` schema its `if` selects".into());
+                    Self::push(
+                        out,
+                        ptr,
+                        "if-then-else",
+                        "value does not match the `then`/`else` schema its `if` selects".into(),
+                    );
                 }
             }
         }
@@ -446,13 +632,27 @@ impl<'a> Checker<'a> {
                 .is_some_and(|r| self.resolve(r).is_none())
     }
 
-    fn reference(&self, target: &str, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn reference(
+        &self,
+        target: &str,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         if let Some(t) = self.resolve(target) {
             self.node(t, inst, ptr, depth + 1, out);
         }
     }
 
-    fn typeless(&self, s: &'a Map<String, Value>, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn typeless(
+        &self,
+        s: &'a Map<String, Value>,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         if let Some(r) = s.get("$ref").and_then(Value::as_str) {
             return self.reference(r, inst, ptr, depth, out);
         }
@@ -467,16 +667,23 @@ impl<'a> Checker<'a> {
         }
         if let Some(values) = s.get("enum").and_then(Value::as_array) {
             if values.iter().all(Value::is_string) {
-                return self.primitive(s, "string", inst, ptr, out);
+                self.primitive(s, "string", inst, ptr, out);
             }
         }
-        // any
+        // otherwise any
     }
 
     /// `allOf`: one branch is that branch; object branches are merged (properties and
     /// `required` united; closed if any branch is closed); a `$ref` branch contributes its
     /// target's members (README: `$ref` + object branches read as `$extends`).
-    fn all_of(&self, branches: &'a [Value], inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn all_of(
+        &self,
+        branches: &'a [Value],
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         if branches.len() == 1 {
             return self.node(&branches[0], inst, ptr, depth + 1, out);
         }
@@ -495,7 +702,10 @@ impl<'a> Checker<'a> {
                 }
             }
             let Some(m) = b.as_object() else { continue };
-            let is_object = m.get("type").and_then(Value::as_str).is_some_and(|t| t == "object" || t == "record")
+            let is_object = m
+                .get("type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t == "object" || t == "record")
                 || (m.get("type").is_none() && m.contains_key("properties"));
             if !is_object {
                 if b.get("$ref").is_none() {
@@ -513,7 +723,15 @@ impl<'a> Checker<'a> {
 
     /// A union written as text (`"['string', 'null']"`, `"string|null"`): each member a
     /// type name described by the same schema (README, lenient mode).
-    fn text_union(&self, s: &'a Map<String, Value>, members: &[String], inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn text_union(
+        &self,
+        s: &'a Map<String, Value>,
+        members: &[String],
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         if inst.is_null() && members.iter().any(|m| m == "null") {
             return;
         }
@@ -531,20 +749,45 @@ impl<'a> Checker<'a> {
             reasons.push(sub);
         }
         if others.is_empty() {
-            Self::push(out, ptr, "type", format!("{} where schema says null", json_kind(inst)));
+            Self::push(
+                out,
+                ptr,
+                "type",
+                format!("{} where schema says null", json_kind(inst)),
+            );
             return;
         }
         let names: Vec<&str> = others.iter().map(|m| m.as_str()).collect();
-        Self::push(out, ptr, "union", format!("{} matches none of the union members ({})", json_kind(inst), names.join(", ")));
+        Self::push(
+            out,
+            ptr,
+            "union",
+            format!(
+                "{} matches none of the union members ({})",
+                json_kind(inst),
+                names.join(", ")
+            ),
+        );
         out.extend(reasons.into_iter().flatten());
     }
 
-    fn union(&self, s: &'a Map<String, Value>, members: &'a [Value], inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn union(
+        &self,
+        s: &'a Map<String, Value>,
+        members: &'a [Value],
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let allows_null = members.iter().any(|m| m.as_str() == Some("null"));
         if inst.is_null() && allows_null {
             return;
         }
-        let others: Vec<&'a Value> = members.iter().filter(|m| m.as_str() != Some("null")).collect();
+        let others: Vec<&'a Value> = members
+            .iter()
+            .filter(|m| m.as_str() != Some("null"))
+            .collect();
         let check_member = |m: &'a Value, out: &mut Vec<Finding>| match m {
             Value::String(name) => self.named(s, name, inst, ptr, depth, out),
             Value::Object(o) => match o.get("$ref").and_then(Value::as_str) {
@@ -566,7 +809,12 @@ impl<'a> Checker<'a> {
             reasons.push(sub);
         }
         if others.is_empty() {
-            Self::push(out, ptr, "type", format!("{} where schema says null", json_kind(inst)));
+            Self::push(
+                out,
+                ptr,
+                "type",
+                format!("{} where schema says null", json_kind(inst)),
+            );
             return;
         }
         let names: Vec<String> = others
@@ -586,7 +834,11 @@ impl<'a> Checker<'a> {
             out,
             ptr,
             "union",
-            format!("{} matches none of the union members ({})", json_kind(inst), names.join(", ")),
+            format!(
+                "{} matches none of the union members ({})",
+                json_kind(inst),
+                names.join(", ")
+            ),
         );
         // The reasons of each member, under the union's pointer, help explain.
         for r in reasons.into_iter().flatten() {
@@ -594,7 +846,15 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn named(&self, s: &'a Map<String, Value>, name: &str, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn named(
+        &self,
+        s: &'a Map<String, Value>,
+        name: &str,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let name = alias(name).unwrap_or(name);
         match name {
             "object" => self.object(s, inst, ptr, depth, out),
@@ -610,7 +870,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn object(&self, s: &'a Map<String, Value>, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn object(
+        &self,
+        s: &'a Map<String, Value>,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let mut parts = ObjectParts::default();
         self.collect_parts(s, &mut parts);
         self.check_parts(&parts, inst, ptr, depth, out);
@@ -638,7 +905,10 @@ impl<'a> Checker<'a> {
             };
             for t in targets {
                 let target = t.as_str().or_else(|| t.get("$ref").and_then(Value::as_str));
-                if let Some(base) = target.and_then(|t| self.resolve(t)).and_then(Value::as_object) {
+                if let Some(base) = target
+                    .and_then(|t| self.resolve(t))
+                    .and_then(Value::as_object)
+                {
                     self.collect_parts(base, parts);
                 }
             }
@@ -647,7 +917,12 @@ impl<'a> Checker<'a> {
             let sets: Vec<Vec<String>> = req
                 .iter()
                 .filter_map(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
                 .collect();
             if sets.is_empty() {
                 for r in req.iter().filter_map(Value::as_str) {
@@ -675,21 +950,38 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_parts(&self, parts: &ObjectParts<'a>, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn check_parts(
+        &self,
+        parts: &ObjectParts<'a>,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let Some(obj) = inst.as_object() else {
             let detail = if inst.is_null() {
                 "null where schema says object (not nullable)".to_string()
             } else {
                 format!("{} where schema says object", json_kind(inst))
             };
-            Self::push(out, ptr, if inst.is_null() { "null" } else { "type" }, detail);
+            Self::push(
+                out,
+                ptr,
+                if inst.is_null() { "null" } else { "type" },
+                detail,
+            );
             return;
         };
         let mut seen = Vec::new();
         for r in &parts.required {
             if !obj.contains_key(r) && !seen.contains(r) {
                 seen.push(r.clone());
-                Self::push(out, &child(ptr, r), "required", format!("required property `{r}` missing"));
+                Self::push(
+                    out,
+                    &child(ptr, r),
+                    "required",
+                    format!("required property `{r}` missing"),
+                );
             }
         }
         for (k, v) in obj {
@@ -698,7 +990,12 @@ impl<'a> Checker<'a> {
                 Some((_, ps)) => self.node(ps, v, &p, depth + 1, out),
                 None => {
                     if parts.closed {
-                        Self::push(out, &p, "additional", format!("member `{k}` is not declared and the object is closed"));
+                        Self::push(
+                            out,
+                            &p,
+                            "additional",
+                            format!("member `{k}` is not declared and the object is closed"),
+                        );
                     } else if let Some(a) = parts.additional {
                         self.node(a, v, &p, depth + 1, out);
                     }
@@ -707,12 +1004,25 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn collection(&self, s: &'a Map<String, Value>, kind: &str, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn collection(
+        &self,
+        s: &'a Map<String, Value>,
+        kind: &str,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let key = if kind == "map" { "values" } else { "items" };
         let element = s.get(key);
         if kind == "map" {
             let Some(obj) = inst.as_object() else {
-                Self::push(out, ptr, "type", format!("{} where schema says map", json_kind(inst)));
+                Self::push(
+                    out,
+                    ptr,
+                    "type",
+                    format!("{} where schema says map", json_kind(inst)),
+                );
                 return;
             };
             if let Some(e) = element {
@@ -723,7 +1033,12 @@ impl<'a> Checker<'a> {
             return;
         }
         let Some(arr) = inst.as_array() else {
-            Self::push(out, ptr, "type", format!("{} where schema says {kind}", json_kind(inst)));
+            Self::push(
+                out,
+                ptr,
+                "type",
+                format!("{} where schema says {kind}", json_kind(inst)),
+            );
             return;
         };
         if let Some(e) = element {
@@ -734,20 +1049,50 @@ impl<'a> Checker<'a> {
         if kind == "set" {
             for (i, v) in arr.iter().enumerate() {
                 if arr[..i].contains(v) {
-                    Self::push(out, &format!("{ptr}/{i}"), "set-duplicate", format!("duplicate set element {}", short(v)));
+                    Self::push(
+                        out,
+                        &format!("{ptr}/{i}"),
+                        "set-duplicate",
+                        format!("duplicate set element {}", short(v)),
+                    );
                 }
             }
         }
     }
 
-    fn tuple(&self, s: &'a Map<String, Value>, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
+    fn tuple(
+        &self,
+        s: &'a Map<String, Value>,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let Some(arr) = inst.as_array() else {
-            Self::push(out, ptr, "type", format!("{} where schema says tuple", json_kind(inst)));
+            Self::push(
+                out,
+                ptr,
+                "type",
+                format!("{} where schema says tuple", json_kind(inst)),
+            );
             return;
         };
-        let order: Vec<&str> = s.get("tuple").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let order: Vec<&str> = s
+            .get("tuple")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         if arr.len() != order.len() {
-            Self::push(out, ptr, "tuple-length", format!("tuple of {} elements where schema says {}", arr.len(), order.len()));
+            Self::push(
+                out,
+                ptr,
+                "tuple-length",
+                format!(
+                    "tuple of {} elements where schema says {}",
+                    arr.len(),
+                    order.len()
+                ),
+            );
             return;
         }
         for (i, name) in order.iter().enumerate() {
@@ -757,16 +1102,35 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn choice(&self, s: &'a Map<String, Value>, inst: &Value, ptr: &str, depth: usize, out: &mut Vec<Finding>) {
-        let Some(choices) = s.get("choices").and_then(Value::as_object) else { return };
+    fn choice(
+        &self,
+        s: &'a Map<String, Value>,
+        inst: &Value,
+        ptr: &str,
+        depth: usize,
+        out: &mut Vec<Finding>,
+    ) {
+        let Some(choices) = s.get("choices").and_then(Value::as_object) else {
+            return;
+        };
         let Some(obj) = inst.as_object() else {
-            Self::push(out, ptr, "type", format!("{} where schema says choice", json_kind(inst)));
+            Self::push(
+                out,
+                ptr,
+                "type",
+                format!("{} where schema says choice", json_kind(inst)),
+            );
             return;
         };
         match s.get("selector").and_then(Value::as_str) {
             Some(sel) => {
                 let Some(case) = obj.get(sel).and_then(Value::as_str) else {
-                    Self::push(out, &child(ptr, sel), "required", format!("selector `{sel}` missing"));
+                    Self::push(
+                        out,
+                        &child(ptr, sel),
+                        "required",
+                        format!("selector `{sel}` missing"),
+                    );
                     return;
                 };
                 match choices.get(case) {
@@ -775,24 +1139,49 @@ impl<'a> Checker<'a> {
                         without.remove(sel);
                         self.node(cs, &Value::Object(without), ptr, depth + 1, out);
                     }
-                    None => Self::push(out, &child(ptr, sel), "enum", format!("`{case}` is not a choice")),
+                    None => Self::push(
+                        out,
+                        &child(ptr, sel),
+                        "enum",
+                        format!("`{case}` is not a choice"),
+                    ),
                 }
             }
             None => {
                 if obj.len() != 1 {
-                    Self::push(out, ptr, "choice", format!("a tagged choice needs exactly one member, found {}", obj.len()));
+                    Self::push(
+                        out,
+                        ptr,
+                        "choice",
+                        format!(
+                            "a tagged choice needs exactly one member, found {}",
+                            obj.len()
+                        ),
+                    );
                     return;
                 }
                 let (k, v) = obj.iter().next().expect("one member");
                 match choices.get(k) {
                     Some(cs) => self.node(cs, v, &child(ptr, k), depth + 1, out),
-                    None => Self::push(out, &child(ptr, k), "enum", format!("`{k}` is not a choice")),
+                    None => Self::push(
+                        out,
+                        &child(ptr, k),
+                        "enum",
+                        format!("`{k}` is not a choice"),
+                    ),
                 }
             }
         }
     }
 
-    fn primitive(&self, s: &Map<String, Value>, prim: &str, inst: &Value, ptr: &str, out: &mut Vec<Finding>) {
+    fn primitive(
+        &self,
+        s: &Map<String, Value>,
+        prim: &str,
+        inst: &Value,
+        ptr: &str,
+        out: &mut Vec<Finding>,
+    ) {
         if let Some(reason) = check_primitive(s, prim, inst) {
             let kind = reason.0;
             Self::push(out, ptr, kind, reason.1);
@@ -805,21 +1194,37 @@ impl<'a> Checker<'a> {
                     out,
                     ptr,
                     "enum",
-                    format!("enum value {} not listed ({}{})", short(inst), listed.join(", "), if values.len() > 6 { ", ..." } else { "" }),
+                    format!(
+                        "enum value {} not listed ({}{})",
+                        short(inst),
+                        listed.join(", "),
+                        if values.len() > 6 { ", ..." } else { "" }
+                    ),
                 );
                 return;
             }
         }
         if let Some(c) = s.get("const") {
             if !same_value(c, inst) {
-                Self::push(out, ptr, "const", format!("{} where schema says const {}", short(inst), short(c)));
+                Self::push(
+                    out,
+                    ptr,
+                    "const",
+                    format!("{} where schema says const {}", short(inst), short(c)),
+                );
                 return;
             }
         }
-        if let (Some(max), Some(text)) = (s.get("maxLength").and_then(Value::as_u64), inst.as_str()) {
+        if let (Some(max), Some(text)) = (s.get("maxLength").and_then(Value::as_u64), inst.as_str())
+        {
             let n = text.chars().count() as u64;
             if n > max {
-                Self::push(out, ptr, "max-length", format!("string of {n} characters, more than maxLength {max}"));
+                Self::push(
+                    out,
+                    ptr,
+                    "max-length",
+                    format!("string of {n} characters, more than maxLength {max}"),
+                );
             }
         }
     }
@@ -832,11 +1237,19 @@ pub fn text_union(name: &str) -> Option<Vec<String>> {
     let parts: Vec<String> = if t.starts_with('[') && t.ends_with(']') {
         t[1..t.len() - 1]
             .split(',')
-            .map(|p| p.trim().trim_matches(|c| c == '\'' || c == '"').trim().to_string())
+            .map(|p| {
+                p.trim()
+                    .trim_matches(|c| c == '\'' || c == '"')
+                    .trim()
+                    .to_string()
+            })
             .filter(|p| !p.is_empty())
             .collect()
     } else if t.contains('|') {
-        t.split('|').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+        t.split('|')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect()
     } else {
         return None;
     };
@@ -846,7 +1259,11 @@ pub fn text_union(name: &str) -> Option<Vec<String>> {
 /// An ECMAScript pattern as a `regex` (unanchored search): `\\d`, `\\w` are ASCII as in
 /// ECMAScript. `None` when it cannot be expressed (look-around, backreferences).
 fn ecma_regex(p: &str) -> Option<regex::Regex> {
-    let translated = p.replace("\\d", "[0-9]").replace("\\w", "[A-Za-z0-9_]").replace("\\D", "[^0-9]").replace("\\W", "[^A-Za-z0-9_]");
+    let translated = p
+        .replace("\\d", "[0-9]")
+        .replace("\\w", "[A-Za-z0-9_]")
+        .replace("\\D", "[^0-9]")
+        .replace("\\W", "[^A-Za-z0-9_]");
     regex::Regex::new(&translated).ok()
 }
 
@@ -879,7 +1296,11 @@ fn is_ipv4(t: &str) -> bool {
     let parts: Vec<&str> = t.split('.').collect();
     parts.len() == 4
         && parts.iter().all(|p| {
-            !p.is_empty() && p.len() <= 3 && p.bytes().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0')) && p.parse::<u16>().is_ok_and(|n| n <= 255)
+            !p.is_empty()
+                && p.len() <= 3
+                && p.bytes().all(|c| c.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+                && p.parse::<u16>().is_ok_and(|n| n <= 255)
         })
 }
 
@@ -889,7 +1310,11 @@ fn is_hostname(t: &str) -> bool {
     !t.is_empty()
         && t.len() <= 253
         && t.split('.').all(|l| {
-            !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
 }
 
@@ -906,7 +1331,9 @@ fn is_email(t: &str) -> bool {
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..")
-            && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+            && local
+                .chars()
+                .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
     };
     let domain_ok = if domain.starts_with('[') && domain.ends_with(']') {
         true
@@ -971,13 +1398,20 @@ fn int_range(prim: &str) -> Option<(i128, i128)> {
 }
 
 /// `None` when `inst` has `prim`'s wire form; else (kind, detail).
-fn check_primitive(s: &Map<String, Value>, prim: &str, inst: &Value) -> Option<(&'static str, String)> {
+fn check_primitive(
+    s: &Map<String, Value>,
+    prim: &str,
+    inst: &Value,
+) -> Option<(&'static str, String)> {
     let got = json_kind(inst);
     let want_string = |what: &str| -> Option<(&'static str, String)> {
         if inst.is_string() {
             None
         } else if inst.is_null() {
-            Some(("null", format!("null where schema says {what} (not nullable)")))
+            Some((
+                "null",
+                format!("null where schema says {what} (not nullable)"),
+            ))
         } else {
             Some(("type", format!("{got} where schema says {what}")))
         }
@@ -987,21 +1421,32 @@ fn check_primitive(s: &Map<String, Value>, prim: &str, inst: &Value) -> Option<(
         "string" => want_string("string"),
         "boolean" => match inst {
             Value::Bool(_) => None,
-            Value::Null => Some(("null", "null where schema says boolean (not nullable)".into())),
+            Value::Null => Some((
+                "null",
+                "null where schema says boolean (not nullable)".into(),
+            )),
             _ => Some(("type", format!("{got} where schema says boolean"))),
         },
         "null" => (!inst.is_null()).then(|| ("type", format!("{got} where schema says null"))),
         "number" | "double" | "float" | "float8" => match inst {
             Value::Number(_) => None,
-            Value::Null => Some(("null", format!("null where schema says {prim} (not nullable)"))),
+            Value::Null => Some((
+                "null",
+                format!("null where schema says {prim} (not nullable)"),
+            )),
             _ => Some(("type", format!("{got} where schema says {prim}"))),
         },
         "integer" | "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32" => match inst {
             Value::Number(n) => {
                 let (lo, hi) = int_range(prim).unwrap_or((i128::MIN, i128::MAX));
-                let v: Option<i128> = n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from));
+                let v: Option<i128> = n
+                    .as_i64()
+                    .map(i128::from)
+                    .or_else(|| n.as_u64().map(i128::from));
                 match v {
-                    Some(v) if v < lo || v > hi => Some(("int-range", format!("{v} is out of the {prim} range"))),
+                    Some(v) if v < lo || v > hi => {
+                        Some(("int-range", format!("{v} is out of the {prim} range")))
+                    }
                     Some(_) => None,
                     None => {
                         let f = n.as_f64().unwrap_or(f64::NAN);
@@ -1013,13 +1458,19 @@ fn check_primitive(s: &Map<String, Value>, prim: &str, inst: &Value) -> Option<(
                     }
                 }
             }
-            Value::Null => Some(("null", format!("null where schema says {prim} (not nullable)"))),
+            Value::Null => Some((
+                "null",
+                format!("null where schema says {prim} (not nullable)"),
+            )),
             _ => Some(("type", format!("{got} where schema says {prim}"))),
         },
         "int64" | "uint64" | "int128" | "uint128" => match inst {
             Value::String(t) => {
                 if !is_json_integer(t) {
-                    return Some(("format", format!("{} is not a string-encoded {prim}", short(inst))));
+                    return Some((
+                        "format",
+                        format!("{} is not a string-encoded {prim}", short(inst)),
+                    ));
                 }
                 let (lo, hi) = int_range(prim).unwrap_or((i128::MIN, i128::MAX));
                 match t.parse::<i128>() {
@@ -1039,14 +1490,29 @@ fn check_primitive(s: &Map<String, Value>, prim: &str, inst: &Value) -> Option<(
                     Some(("wire-int64", format!("JSON number {} for {prim}; the JSON Structure wire form is a string (\"{}\")", short(inst), inst)))
                 }
             }
-            Value::Null => Some(("null", format!("null where schema says {prim} (not nullable)"))),
-            _ => Some(("type", format!("{got} where schema says {prim} (a string-encoded integer)"))),
+            Value::Null => Some((
+                "null",
+                format!("null where schema says {prim} (not nullable)"),
+            )),
+            _ => Some((
+                "type",
+                format!("{got} where schema says {prim} (a string-encoded integer)"),
+            )),
         },
         "decimal" => match inst {
             Value::String(t) if is_decimal(t) => None,
             Value::String(_) => Some(("format", format!("{} is not a decimal", short(inst)))),
-            Value::Number(_) => Some(("wire-decimal", format!("JSON number {} for decimal; the JSON Structure wire form is a string", short(inst)))),
-            Value::Null => Some(("null", "null where schema says decimal (not nullable)".into())),
+            Value::Number(_) => Some((
+                "wire-decimal",
+                format!(
+                    "JSON number {} for decimal; the JSON Structure wire form is a string",
+                    short(inst)
+                ),
+            )),
+            Value::Null => Some((
+                "null",
+                "null where schema says decimal (not nullable)".into(),
+            )),
             _ => Some(("type", format!("{got} where schema says decimal"))),
         },
         "date" | "datetime" | "time" | "duration" | "uuid" | "uri" | "binary" | "jsonpointer" => {
@@ -1060,7 +1526,13 @@ fn check_primitive(s: &Map<String, Value>, prim: &str, inst: &Value) -> Option<(
                 "duration" => is_duration(text),
                 "uuid" => is_uuid(text),
                 "uri" => is_uri_reference(text),
-                "binary" => is_encoded(text, s.get("contentEncoding").or_else(|| s.get("encoding")).and_then(Value::as_str).unwrap_or("base64")),
+                "binary" => is_encoded(
+                    text,
+                    s.get("contentEncoding")
+                        .or_else(|| s.get("encoding"))
+                        .and_then(Value::as_str)
+                        .unwrap_or("base64"),
+                ),
                 "jsonpointer" => is_json_pointer(text),
                 _ => true,
             };
@@ -1068,11 +1540,17 @@ fn check_primitive(s: &Map<String, Value>, prim: &str, inst: &Value) -> Option<(
                 None
             } else {
                 let from = if promoted_from_format(s, prim) {
-                    format!(" (`format: {}`)", s.get("format").and_then(Value::as_str).unwrap_or(""))
+                    format!(
+                        " (`format: {}`)",
+                        s.get("format").and_then(Value::as_str).unwrap_or("")
+                    )
                 } else {
                     String::new()
                 };
-                Some(("format", format!("{} is not a valid {prim}{from}", short(inst))))
+                Some((
+                    "format",
+                    format!("{} is not a valid {prim}{from}", short(inst)),
+                ))
             }
         }
         _ => None,
@@ -1103,7 +1581,13 @@ pub fn is_decimal(t: &str) -> bool {
 
 pub fn is_date(t: &str) -> bool {
     let b = t.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(&b[0..4]) || !digits(&b[5..7]) || !digits(&b[8..10]) {
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(&b[0..4])
+        || !digits(&b[5..7])
+        || !digits(&b[8..10])
+    {
         return false;
     }
     let (y, m, d) = (num(&b[0..4]), num(&b[5..7]), num(&b[8..10]));
@@ -1121,7 +1605,13 @@ pub fn is_date(t: &str) -> bool {
 /// `HH:MM:SS[.frac]` then, if `offset_optional`, an optional offset, else a required one.
 fn is_time_with(t: &str, offset_required: bool) -> bool {
     let b = t.as_bytes();
-    if b.len() < 8 || b[2] != b':' || b[5] != b':' || !digits(&b[0..2]) || !digits(&b[3..5]) || !digits(&b[6..8]) {
+    if b.len() < 8
+        || b[2] != b':'
+        || b[5] != b':'
+        || !digits(&b[0..2])
+        || !digits(&b[3..5])
+        || !digits(&b[6..8])
+    {
         return false;
     }
     if num(&b[0..2]) > 23 || num(&b[3..5]) > 59 || num(&b[6..8]) > 60 {
@@ -1230,7 +1720,9 @@ pub fn is_uri_reference(t: &str) -> bool {
     while i < b.len() {
         let c = b[i];
         if c == b'%' {
-            if !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit)) {
+            if !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+            {
                 return false;
             }
             i += 3;
@@ -1247,7 +1739,12 @@ pub fn is_uri_reference(t: &str) -> bool {
     if let Some(colon) = t[..end].find(':') {
         let scheme = &t[..colon];
         let sb = scheme.as_bytes();
-        if sb.is_empty() || !sb[0].is_ascii_alphabetic() || !sb.iter().all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c)) {
+        if sb.is_empty()
+            || !sb[0].is_ascii_alphabetic()
+            || !sb
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c))
+        {
             return false;
         }
     }
@@ -1266,26 +1763,38 @@ pub fn is_json_pointer(t: &str) -> bool {
         return false;
     }
     let b = t.as_bytes();
-    b.iter().enumerate().all(|(i, c)| *c != b'~' || matches!(b.get(i + 1), Some(b'0' | b'1')))
+    b.iter()
+        .enumerate()
+        .all(|(i, c)| *c != b'~' || matches!(b.get(i + 1), Some(b'0' | b'1')))
 }
 
 pub fn is_encoded(t: &str, encoding: &str) -> bool {
     let b = t.as_bytes();
     match encoding {
-        "base16" => b.len() % 2 == 0 && b.iter().all(u8::is_ascii_hexdigit),
+        "base16" => b.len().is_multiple_of(2) && b.iter().all(u8::is_ascii_hexdigit),
         "base32" | "base32hex" => {
-            let alphabet: &[u8] = if encoding == "base32" { b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" } else { b"0123456789ABCDEFGHIJKLMNOPQRSTUV" };
+            let alphabet: &[u8] = if encoding == "base32" {
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+            } else {
+                b"0123456789ABCDEFGHIJKLMNOPQRSTUV"
+            };
             let body = t.trim_end_matches('=');
-            b.len() % 8 == 0 && body.bytes().all(|c| alphabet.contains(&c))
+            b.len().is_multiple_of(8) && body.bytes().all(|c| alphabet.contains(&c))
         }
         "base64url" => {
             let body = t.trim_end_matches('=');
-            body.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') && body.len() % 4 != 1
+            body.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                && body.len() % 4 != 1
         }
         _ => {
             let body = t.trim_end_matches('=');
             let pad = t.len() - body.len();
-            b.len() % 4 == 0 && pad <= 2 && body.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
+            b.len().is_multiple_of(4)
+                && pad <= 2
+                && body
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
         }
     }
 }
