@@ -7,96 +7,224 @@
 /// JSON Structure for the Daytona Snapshot resource. Derived from the official Daytona OpenAPI specification at <https://www.daytona.io/docs/openapi.json>.
 ///
 /// Root type of `daytona-snapshot.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DaytonaSnapshot {
     pub id: String,
-    #[serde(
-        rename = "organizationId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub organization_id: Option<String>,
     pub general: bool,
     pub name: String,
-    #[serde(
-        rename = "imageName",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub image_name: Option<String>,
     pub state: DaytonaSnapshotState,
-    #[serde(
-        with = "::json_structure_runtime::As::<Option<::json_structure_runtime::Number>>"
-    )]
     pub size: Option<f64>,
-    #[serde(deserialize_with = "::serde::Deserialize::deserialize")]
     pub entrypoint: Option<Vec<String>>,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub cpu: f64,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub gpu: f64,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub mem: f64,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub disk: f64,
-    #[serde(
-        rename = "errorReason",
-        deserialize_with = "::serde::Deserialize::deserialize"
-    )]
     pub error_reason: Option<String>,
-    #[serde(rename = "createdAt")]
     pub created_at: ::json_structure_runtime::DateTime,
-    #[serde(rename = "updatedAt")]
     pub updated_at: ::json_structure_runtime::DateTime,
-    #[serde(
-        rename = "lastUsedAt",
-        deserialize_with = "::serde::Deserialize::deserialize"
-    )]
     pub last_used_at: Option<::json_structure_runtime::DateTime>,
     /// Build information for the snapshot
-    #[serde(
-        rename = "buildInfo",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub build_info: Option<DaytonaSnapshotBuildInfo>,
     /// IDs of regions where the snapshot is available
-    #[serde(
-        rename = "regionIds",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub region_ids: Option<Vec<String>>,
     /// The initial runner ID of the snapshot
     ///
     /// Example: `"runner123"`
-    #[serde(
-        rename = "initialRunnerId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub initial_runner_id: Option<String>,
     /// The snapshot reference
     ///
     /// Example: `"daytonaio/sandbox:latest"`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub r#ref: Option<String>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for DaytonaSnapshot {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("id", &self.id)?;
+        out.optional("organizationId", &self.organization_id)?;
+        out.member("general", &self.general)?;
+        out.member("name", &self.name)?;
+        out.optional("imageName", &self.image_name)?;
+        out.member("state", &self.state)?;
+        out.member_as::<
+                Option<::json_structure_runtime::Number>,
+                _,
+            >("size", &self.size)?;
+        out.member("entrypoint", &self.entrypoint)?;
+        out.member_as::<::json_structure_runtime::Number, _>("cpu", &self.cpu)?;
+        out.member_as::<::json_structure_runtime::Number, _>("gpu", &self.gpu)?;
+        out.member_as::<::json_structure_runtime::Number, _>("mem", &self.mem)?;
+        out.member_as::<::json_structure_runtime::Number, _>("disk", &self.disk)?;
+        out.member("errorReason", &self.error_reason)?;
+        out.member("createdAt", &self.created_at)?;
+        out.member("updatedAt", &self.updated_at)?;
+        out.member("lastUsedAt", &self.last_used_at)?;
+        out.optional("buildInfo", &self.build_info)?;
+        out.optional("regionIds", &self.region_ids)?;
+        out.optional("initialRunnerId", &self.initial_runner_id)?;
+        out.optional("ref", &self.r#ref)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DaytonaSnapshot {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for DaytonaSnapshot {
+    const NAME: &'static str = "DaytonaSnapshot";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut id: Option<String> = None;
+        let mut organization_id: Option<String> = None;
+        let mut general: Option<bool> = None;
+        let mut name: Option<String> = None;
+        let mut image_name: Option<String> = None;
+        let mut state: Option<DaytonaSnapshotState> = None;
+        let mut size: Option<Option<f64>> = None;
+        let mut entrypoint: Option<Option<Vec<String>>> = None;
+        let mut cpu: Option<f64> = None;
+        let mut gpu: Option<f64> = None;
+        let mut mem: Option<f64> = None;
+        let mut disk: Option<f64> = None;
+        let mut error_reason: Option<Option<String>> = None;
+        let mut created_at: Option<::json_structure_runtime::DateTime> = None;
+        let mut updated_at: Option<::json_structure_runtime::DateTime> = None;
+        let mut last_used_at: Option<Option<::json_structure_runtime::DateTime>> = None;
+        let mut build_info: Option<DaytonaSnapshotBuildInfo> = None;
+        let mut region_ids: Option<Vec<String>> = None;
+        let mut initial_runner_id: Option<String> = None;
+        let mut r#ref: Option<String> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "id" => __map.read(&mut id, "id"),
+                "organizationId" => __map.read(&mut organization_id, "organizationId"),
+                "general" => __map.read(&mut general, "general"),
+                "name" => __map.read(&mut name, "name"),
+                "imageName" => __map.read(&mut image_name, "imageName"),
+                "state" => __map.read(&mut state, "state"),
+                "size" => {
+                    __map
+                        .read_as::<
+                            Option<::json_structure_runtime::Number>,
+                            _,
+                        >(&mut size, "size")
+                }
+                "entrypoint" => __map.read(&mut entrypoint, "entrypoint"),
+                "cpu" => {
+                    __map.read_as::<::json_structure_runtime::Number, _>(&mut cpu, "cpu")
+                }
+                "gpu" => {
+                    __map.read_as::<::json_structure_runtime::Number, _>(&mut gpu, "gpu")
+                }
+                "mem" => {
+                    __map.read_as::<::json_structure_runtime::Number, _>(&mut mem, "mem")
+                }
+                "disk" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Number,
+                            _,
+                        >(&mut disk, "disk")
+                }
+                "errorReason" => __map.read(&mut error_reason, "errorReason"),
+                "createdAt" => __map.read(&mut created_at, "createdAt"),
+                "updatedAt" => __map.read(&mut updated_at, "updatedAt"),
+                "lastUsedAt" => __map.read(&mut last_used_at, "lastUsedAt"),
+                "buildInfo" => __map.read(&mut build_info, "buildInfo"),
+                "regionIds" => __map.read(&mut region_ids, "regionIds"),
+                "initialRunnerId" => {
+                    __map.read(&mut initial_runner_id, "initialRunnerId")
+                }
+                "ref" => __map.read(&mut r#ref, "ref"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        let Some(id) = id else {
+            return Err(::serde::de::Error::missing_field("id"));
+        };
+        let Some(general) = general else {
+            return Err(::serde::de::Error::missing_field("general"));
+        };
+        let Some(name) = name else {
+            return Err(::serde::de::Error::missing_field("name"));
+        };
+        let Some(state) = state else {
+            return Err(::serde::de::Error::missing_field("state"));
+        };
+        let Some(size) = size else {
+            return Err(::serde::de::Error::missing_field("size"));
+        };
+        let Some(entrypoint) = entrypoint else {
+            return Err(::serde::de::Error::missing_field("entrypoint"));
+        };
+        let Some(cpu) = cpu else {
+            return Err(::serde::de::Error::missing_field("cpu"));
+        };
+        let Some(gpu) = gpu else {
+            return Err(::serde::de::Error::missing_field("gpu"));
+        };
+        let Some(mem) = mem else {
+            return Err(::serde::de::Error::missing_field("mem"));
+        };
+        let Some(disk) = disk else {
+            return Err(::serde::de::Error::missing_field("disk"));
+        };
+        let Some(error_reason) = error_reason else {
+            return Err(::serde::de::Error::missing_field("errorReason"));
+        };
+        let Some(created_at) = created_at else {
+            return Err(::serde::de::Error::missing_field("createdAt"));
+        };
+        let Some(updated_at) = updated_at else {
+            return Err(::serde::de::Error::missing_field("updatedAt"));
+        };
+        let Some(last_used_at) = last_used_at else {
+            return Err(::serde::de::Error::missing_field("lastUsedAt"));
+        };
+        Ok(Self {
+            id,
+            organization_id,
+            general,
+            name,
+            image_name,
+            state,
+            size,
+            entrypoint,
+            cpu,
+            gpu,
+            mem,
+            disk,
+            error_reason,
+            created_at,
+            updated_at,
+            last_used_at,
+            build_info,
+            region_ids,
+            initial_runner_id,
+            r#ref,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for DaytonaSnapshot {
@@ -218,7 +346,7 @@ impl ::json_structure_runtime::Validate for DaytonaSnapshotState {
 /// Build information for the snapshot
 ///
 /// Generated from `#/properties/buildInfo` in `daytona-snapshot.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DaytonaSnapshotBuildInfo {
     /// The Dockerfile content used for the build
     ///
@@ -227,12 +355,6 @@ pub struct DaytonaSnapshotBuildInfo {
     /// ```json
     /// "FROM node:14\nWORKDIR /app\nCOPY . .\nRUN npm install\nCMD [\"npm\", \"start\"]"
     /// ```
-    #[serde(
-        rename = "dockerfileContent",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub dockerfile_content: Option<String>,
     /// The context hashes used for the build
     ///
@@ -244,31 +366,90 @@ pub struct DaytonaSnapshotBuildInfo {
     ///   "hash2"
     /// ]
     /// ```
-    #[serde(
-        rename = "contextHashes",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub context_hashes: Option<Vec<String>>,
     /// The creation timestamp
-    #[serde(rename = "createdAt")]
     pub created_at: ::json_structure_runtime::DateTime,
     /// The last update timestamp
-    #[serde(rename = "updatedAt")]
     pub updated_at: ::json_structure_runtime::DateTime,
     /// The snapshot reference
     ///
     /// Example: `"daytonaio/sandbox:latest"`
-    #[serde(rename = "snapshotRef")]
     pub snapshot_ref: String,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for DaytonaSnapshotBuildInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("dockerfileContent", &self.dockerfile_content)?;
+        out.optional("contextHashes", &self.context_hashes)?;
+        out.member("createdAt", &self.created_at)?;
+        out.member("updatedAt", &self.updated_at)?;
+        out.member("snapshotRef", &self.snapshot_ref)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DaytonaSnapshotBuildInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de>
+for DaytonaSnapshotBuildInfo {
+    const NAME: &'static str = "DaytonaSnapshotBuildInfo";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut dockerfile_content: Option<String> = None;
+        let mut context_hashes: Option<Vec<String>> = None;
+        let mut created_at: Option<::json_structure_runtime::DateTime> = None;
+        let mut updated_at: Option<::json_structure_runtime::DateTime> = None;
+        let mut snapshot_ref: Option<String> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "dockerfileContent" => {
+                    __map.read(&mut dockerfile_content, "dockerfileContent")
+                }
+                "contextHashes" => __map.read(&mut context_hashes, "contextHashes"),
+                "createdAt" => __map.read(&mut created_at, "createdAt"),
+                "updatedAt" => __map.read(&mut updated_at, "updatedAt"),
+                "snapshotRef" => __map.read(&mut snapshot_ref, "snapshotRef"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        let Some(created_at) = created_at else {
+            return Err(::serde::de::Error::missing_field("createdAt"));
+        };
+        let Some(updated_at) = updated_at else {
+            return Err(::serde::de::Error::missing_field("updatedAt"));
+        };
+        let Some(snapshot_ref) = snapshot_ref else {
+            return Err(::serde::de::Error::missing_field("snapshotRef"));
+        };
+        Ok(Self {
+            dockerfile_content,
+            context_hashes,
+            created_at,
+            updated_at,
+            snapshot_ref,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for DaytonaSnapshotBuildInfo {

@@ -864,127 +864,98 @@ impl Emitter<'_> {
         docs: TokenStream,
     ) -> TokenStream {
         let attrs = self.item_attrs(def);
-        let fields = s.fields.iter().map(|f| self.struct_field(f, &def.module));
-        let (container_attr, extra_field) = match &s.extra {
-            Extra::Deny => (quote! { #[serde(deny_unknown_fields)] }, TokenStream::new()),
-            Extra::Ignore => (TokenStream::new(), TokenStream::new()),
-            Extra::Capture {
-                ident: extra_ident,
-                value,
-                ..
-            } => {
-                let extra_ident = ident(extra_ident);
-                let value_ty = self.rust_type(value, &def.module);
-                // Typed members go through `Extras`, which keeps the member's name in errors
-                // (serde's flatten would lose it); untyped ones are plain JSON values.
-                let with = if matches!(value, TypeRef::Any) {
-                    TokenStream::new()
-                } else {
-                    let a = self
-                        .adapter(value)
-                        .unwrap_or_else(|| quote! { ::json_structure_runtime::Same });
-                    let path = as_path(&quote! { ::json_structure_runtime::Extras<#a> });
-                    quote! { , with = #path }
-                };
-                (
-                    TokenStream::new(),
-                    quote! {
-                        /// Members the schema does not declare, kept in document order so that
-                        /// nothing is lost on a round trip.
-                        #[serde(flatten #with)]
-                        pub #extra_ident: ::json_structure_runtime::IndexMap<String, #value_ty>,
-                    },
-                )
+        let members: Vec<Member> = s
+            .fields
+            .iter()
+            .map(|f| self.member(f, &def.module))
+            .collect();
+        let fields = members.iter().map(|m| {
+            let docs = doc_attrs(&render_docs(&m.field.docs));
+            let (ident, ty) = (&m.ident, &m.field_ty);
+            quote! {
+                #docs
+                pub #ident: #ty,
             }
-        };
+        });
+        let extras = self.extras_member(&s.extra, &def.module);
+        let extra_field = extras
+            .as_ref()
+            .map(|x| {
+                let (ident, value_ty) = (&x.ident, &x.value_ty);
+                quote! {
+                    /// Members the schema does not declare, kept in document order so that
+                    /// nothing is lost on a round trip.
+                    pub #ident: ::json_structure_runtime::IndexMap<String, #value_ty>,
+                }
+            })
+            .unwrap_or_default();
+        let serialize = serialize_impl(name, &members, extras.as_ref());
+        let deserialize = deserialize_impl(name, &members, &s.extra, extras.as_ref());
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq)]
             #attrs
-            #container_attr
             pub struct #name {
                 #(#fields)*
                 #extra_field
             }
+            #serialize
+            #deserialize
         }
     }
 
-    fn struct_field(&self, f: &Field, module: &[String]) -> TokenStream {
-        let name = ident(&f.ident);
-        let docs = doc_attrs(&render_docs(&f.docs));
-        let (ty, attrs) = self.field_type_and_attrs(f, module);
-        let mut serde_args: Vec<TokenStream> = Vec::new();
-        if crate::names::bare(&f.ident) != f.wire {
-            let wire = &f.wire;
-            serde_args.push(quote! { rename = #wire });
-        }
-        for alias in &f.aliases {
-            serde_args.push(quote! { alias = #alias });
-        }
-        serde_args.extend(attrs);
-        let serde_attr = if serde_args.is_empty() {
-            TokenStream::new()
-        } else {
-            quote! { #[serde(#(#serde_args),*)] }
-        };
-        quote! {
-            #docs
-            #serde_attr
-            pub #name: #ty,
-        }
-    }
-
-    /// The Rust type of a field (with the `Option`s presence and nullability add) and the
-    /// serde arguments that give it the right wire behaviour.
-    fn field_type_and_attrs(
-        &self,
-        f: &Field,
-        module: &[String],
-    ) -> (TokenStream, Vec<TokenStream>) {
+    /// How one struct field goes over the wire.
+    fn member<'f>(&self, f: &'f Field, module: &[String]) -> Member<'f> {
         let mut value = self.rust_type(&f.ty, module);
         let mut adapter = self.adapter(&f.ty);
         if f.boxed {
             value = quote! { Box<#value> };
             adapter = adapter.map(|a| quote! { Box<#a> });
         }
-        let same = quote! { ::json_structure_runtime::Same };
-        let skip = quote! { skip_serializing_if = "Option::is_none" };
-        match (f.required, f.nullable) {
-            (true, false) => {
-                let attrs = adapter.map(|a| with_attr(&a)).into_iter().collect();
-                (value, attrs)
-            }
-            (true, true) => {
-                // Must be present, may be null, written back as null.
-                let attr = match adapter {
-                    Some(a) => with_attr(&quote! { Option<#a> }),
-                    None => quote! { deserialize_with = "::serde::Deserialize::deserialize" },
-                };
-                (quote! { Option<#value> }, vec![attr])
-            }
-            (false, false) => {
-                // May be absent; when present it must be a value (`null` is an error, not
-                // "absent", which would also drop it on the way back).
-                let read = match adapter {
-                    Some(a) => with_attr(&quote! { ::json_structure_runtime::Present<#a> }),
-                    None => quote! { deserialize_with = "::json_structure_runtime::some" },
-                };
-                (
-                    quote! { Option<#value> },
-                    vec![quote! { default }, skip, read],
-                )
-            }
-            (false, true) => {
-                // Absent is `None`, null is `Some(None)`.
-                let inner = adapter.unwrap_or(same);
-                let attrs = vec![
-                    quote! { default },
-                    skip,
-                    with_attr(&quote! { ::json_structure_runtime::Present<Option<#inner>> }),
-                ];
-                (quote! { Option<Option<#value>> }, attrs)
-            }
+        if f.nullable {
+            // `null` is a value of its own (`None`), written back as `null`.
+            value = quote! { Option<#value> };
+            adapter = adapter.map(|a| quote! { Option<#a> });
         }
+        // An optional member may be absent (`None`, not written back); when present, `null`
+        // is an error unless the member is also nullable.
+        let field_ty = if f.required {
+            value.clone()
+        } else {
+            quote! { Option<#value> }
+        };
+        Member {
+            field: f,
+            ident: ident(&f.ident),
+            field_ty,
+            value_ty: value,
+            adapter,
+        }
+    }
+
+    /// The field that keeps an open object's undeclared members, if the object keeps them.
+    fn extras_member(&self, extra: &Extra, module: &[String]) -> Option<ExtrasMember> {
+        let Extra::Capture {
+            ident: name, value, ..
+        } = extra
+        else {
+            return None;
+        };
+        // Typed members go through an adapter (`Same` when the type needs none); untyped
+        // ones are plain JSON values.
+        let adapter = if matches!(value, TypeRef::Any) {
+            None
+        } else {
+            Some(
+                self.adapter(value)
+                    .unwrap_or_else(|| quote! { ::json_structure_runtime::Same }),
+            )
+        };
+        Some(ExtrasMember {
+            ident: ident(name),
+            value_ty: self.rust_type(value, module),
+            adapter,
+        })
     }
 
     fn choice_item(
@@ -1158,12 +1129,16 @@ impl Emitter<'_> {
                 text = escape_markdown(&text);
             }
             let doc = doc_attrs(&text);
-            let (ty, attrs) = self.field_type_and_attrs(f, &def.module);
-            let serde_attr = if attrs.is_empty() {
-                TokenStream::new()
-            } else {
-                quote! { #[serde(#(#attrs),*)] }
-            };
+            let m = self.member(f, &def.module);
+            let ty = &m.field_ty;
+            let serde_attr = m
+                .adapter
+                .as_ref()
+                .map(|a| {
+                    let w = with_attr(a);
+                    quote! { #[serde(#w)] }
+                })
+                .unwrap_or_default();
             quote! { #doc #serde_attr pub #ty }
         });
         quote! {
@@ -1300,6 +1275,167 @@ impl Emitter<'_> {
                 MapType::HashMap => quote! { ::std::collections::HashMap<String, #a> },
             }),
             TypeRef::Nullable(inner) => self.adapter(inner).map(|a| quote! { Option<#a> }),
+        }
+    }
+}
+
+/// A struct field as the serde impls see it.
+struct Member<'f> {
+    field: &'f Field,
+    ident: Ident,
+    /// The field's Rust type: `value_ty`, or `Option<value_ty>` for an optional member.
+    field_ty: TokenStream,
+    /// The type of one member value on the wire (`Option<T>` when it may be `null`).
+    value_ty: TokenStream,
+    /// The wire adapter of `value_ty`, when serde's own form is not the wire form.
+    adapter: Option<TokenStream>,
+}
+
+/// The map field that keeps an open object's undeclared members.
+struct ExtrasMember {
+    ident: Ident,
+    value_ty: TokenStream,
+    adapter: Option<TokenStream>,
+}
+
+/// `impl Serialize`: one line per member, through `json_structure_runtime::object::Writer`.
+/// Hand-written rather than derived because serde's derive expansion dominates the compile
+/// time of large generated files (see BENCHMARKS.md).
+fn serialize_impl(name: &Ident, members: &[Member], extras: Option<&ExtrasMember>) -> TokenStream {
+    let mut writes: Vec<TokenStream> = members
+        .iter()
+        .map(|m| {
+            let (wire, ident) = (&m.field.wire, &m.ident);
+            match (m.field.required, &m.adapter) {
+                (true, None) => quote! { out.member(#wire, &self.#ident)?; },
+                (true, Some(a)) => quote! { out.member_as::<#a, _>(#wire, &self.#ident)?; },
+                (false, None) => quote! { out.optional(#wire, &self.#ident)?; },
+                (false, Some(a)) => quote! { out.optional_as::<#a, _>(#wire, &self.#ident)?; },
+            }
+        })
+        .collect();
+    if let Some(x) = extras {
+        let ident = &x.ident;
+        writes.push(match &x.adapter {
+            None => quote! { out.extras(&self.#ident)?; },
+            Some(a) => quote! { out.extras_as::<#a, _>(&self.#ident)?; },
+        });
+    }
+    let body = if writes.is_empty() {
+        quote! { ::json_structure_runtime::object::writer(serializer)?.end() }
+    } else {
+        quote! {
+            let mut out = ::json_structure_runtime::object::writer(serializer)?;
+            #(#writes)*
+            out.end()
+        }
+    };
+    quote! {
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                #body
+            }
+        }
+    }
+}
+
+/// `impl Deserialize` through `json_structure_runtime::object::ReadObject`: one typed slot
+/// per member, one `match` arm per member name, then the required members' presence.
+fn deserialize_impl(
+    name: &Ident,
+    members: &[Member],
+    extra: &Extra,
+    extras: Option<&ExtrasMember>,
+) -> TokenStream {
+    let name_text = name.to_string();
+    let slots = members.iter().map(|m| {
+        let (ident, ty) = (&m.ident, &m.value_ty);
+        quote! { let mut #ident: Option<#ty> = None; }
+    });
+    let extras_slot = extras.map(|x| {
+        let ident = &x.ident;
+        quote! { let mut #ident = ::json_structure_runtime::IndexMap::new(); }
+    });
+    let arms = members.iter().map(|m| {
+        let (wire, ident) = (&m.field.wire, &m.ident);
+        let names = std::iter::once(wire).chain(&m.field.aliases);
+        let read = match &m.adapter {
+            None => quote! { __map.read(&mut #ident, #wire) },
+            Some(a) => quote! { __map.read_as::<#a, _>(&mut #ident, #wire) },
+        };
+        quote! { #(#names)|* => #read, }
+    });
+    let declared: Vec<&String> = members.iter().map(|m| &m.field.wire).collect();
+    let undeclared = match (extra, extras) {
+        (Extra::Capture { .. }, Some(x)) => {
+            let ident = &x.ident;
+            match &x.adapter {
+                None => quote! { __map.keep(&mut #ident, __key) },
+                Some(a) => quote! { __map.keep_as::<#a, _>(&mut #ident, __key) },
+            }
+        }
+        (Extra::Deny, _) => quote! { __map.reject(__key, &[#(#declared),*]) },
+        _ => quote! { __map.skip_value() },
+    };
+    // With no declared members there is nothing to match (and clippy rejects a `match` with
+    // a single arm and a loop that always returns).
+    let read_loop = if members.is_empty() {
+        match (extra, extras) {
+            (Extra::Capture { .. }, Some(_)) => quote! {
+                while let Some(__key) = __map.next_member()? {
+                    #undeclared?;
+                }
+            },
+            (Extra::Deny, _) => quote! {
+                if let Some(__key) = __map.next_member()? {
+                    #undeclared?;
+                }
+            },
+            _ => quote! {
+                while __map.next_member()?.is_some() {
+                    #undeclared?;
+                }
+            },
+        }
+    } else {
+        quote! {
+            while let Some(__key) = __map.next_member()? {
+                match &*__key {
+                    #(#arms)*
+                    _ => #undeclared,
+                }?;
+            }
+        }
+    };
+    let required = members.iter().filter(|m| m.field.required).map(|m| {
+        let (wire, ident) = (&m.field.wire, &m.ident);
+        quote! {
+            let Some(#ident) = #ident else {
+                return Err(::serde::de::Error::missing_field(#wire));
+            };
+        }
+    });
+    let field_names = members
+        .iter()
+        .map(|m| &m.ident)
+        .chain(extras.map(|x| &x.ident));
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                ::json_structure_runtime::object::deserialize(deserializer)
+            }
+        }
+
+        impl<'de> ::json_structure_runtime::object::ReadObject<'de> for #name {
+            const NAME: &'static str = #name_text;
+            fn read<__A: ::serde::de::MapAccess<'de>>(mut __map: __A) -> Result<Self, __A::Error> {
+                use ::json_structure_runtime::object::Members as _;
+                #(#slots)*
+                #extras_slot
+                #read_loop
+                #(#required)*
+                Ok(Self { #(#field_names),* })
+            }
         }
     }
 }

@@ -90,6 +90,7 @@ mod enum_value;
 mod enums;
 mod error;
 mod indirect;
+pub mod object;
 mod text;
 mod uuid_value;
 mod validate;

@@ -5,37 +5,82 @@
 /// additionalProperties: absent keeps undeclared members, false rejects them, a schema types them.
 ///
 /// Root type of `additional-properties.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AdditionalProperties {
     pub closed: AdditionalPropertiesClosed,
     pub open: AdditionalPropertiesOpen,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub typed: Option<AdditionalPropertiesTyped>,
-    #[serde(
-        rename = "typedRef",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub typed_ref: Option<AdditionalPropertiesTypedRef>,
-    #[serde(
-        rename = "typedBig",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub typed_big: Option<AdditionalPropertiesTypedBig>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for AdditionalProperties {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("closed", &self.closed)?;
+        out.member("open", &self.open)?;
+        out.optional("typed", &self.typed)?;
+        out.optional("typedRef", &self.typed_ref)?;
+        out.optional("typedBig", &self.typed_big)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AdditionalProperties {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for AdditionalProperties {
+    const NAME: &'static str = "AdditionalProperties";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut closed: Option<AdditionalPropertiesClosed> = None;
+        let mut open: Option<AdditionalPropertiesOpen> = None;
+        let mut typed: Option<AdditionalPropertiesTyped> = None;
+        let mut typed_ref: Option<AdditionalPropertiesTypedRef> = None;
+        let mut typed_big: Option<AdditionalPropertiesTypedBig> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "closed" => __map.read(&mut closed, "closed"),
+                "open" => __map.read(&mut open, "open"),
+                "typed" => __map.read(&mut typed, "typed"),
+                "typedRef" => __map.read(&mut typed_ref, "typedRef"),
+                "typedBig" => __map.read(&mut typed_big, "typedBig"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        let Some(closed) = closed else {
+            return Err(::serde::de::Error::missing_field("closed"));
+        };
+        let Some(open) = open else {
+            return Err(::serde::de::Error::missing_field("open"));
+        };
+        Ok(Self {
+            closed,
+            open,
+            typed,
+            typed_ref,
+            typed_big,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for AdditionalProperties {
@@ -52,11 +97,49 @@ impl ::json_structure_runtime::Validate for AdditionalProperties {
 }
 
 /// Generated from `#/definitions/Tag` in `additional-properties.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     /// Maximum length: 4 characters.
     pub label: String,
+}
+
+impl ::serde::Serialize for Tag {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("label", &self.label)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Tag {
+    const NAME: &'static str = "Tag";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut label: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "label" => __map.read(&mut label, "label"),
+                _ => __map.reject(__key, &["label"]),
+            }?;
+        }
+        let Some(label) = label else {
+            return Err(::serde::de::Error::missing_field("label"));
+        };
+        Ok(Self { label })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Tag {
@@ -72,15 +155,46 @@ impl ::json_structure_runtime::Validate for Tag {
 }
 
 /// Generated from `#/properties/closed` in `additional-properties.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AdditionalPropertiesClosed {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub a: Option<String>,
+}
+
+impl ::serde::Serialize for AdditionalPropertiesClosed {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("a", &self.a)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesClosed {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de>
+for AdditionalPropertiesClosed {
+    const NAME: &'static str = "AdditionalPropertiesClosed";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut a: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "a" => __map.read(&mut a, "a"),
+                _ => __map.reject(__key, &["a"]),
+            }?;
+        }
+        Ok(Self { a })
+    }
 }
 
 impl ::json_structure_runtime::Validate for AdditionalPropertiesClosed {
@@ -88,21 +202,54 @@ impl ::json_structure_runtime::Validate for AdditionalPropertiesClosed {
 }
 
 /// Generated from `#/properties/open` in `additional-properties.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AdditionalPropertiesOpen {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub a: Option<String>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for AdditionalPropertiesOpen {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("a", &self.a)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesOpen {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de>
+for AdditionalPropertiesOpen {
+    const NAME: &'static str = "AdditionalPropertiesOpen";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut a: Option<String> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "a" => __map.read(&mut a, "a"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        Ok(Self { a, additional_properties })
+    }
 }
 
 impl ::json_structure_runtime::Validate for AdditionalPropertiesOpen {
@@ -110,16 +257,60 @@ impl ::json_structure_runtime::Validate for AdditionalPropertiesOpen {
 }
 
 /// Generated from `#/properties/typed` in `additional-properties.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AdditionalPropertiesTyped {
     pub a: String,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(
-        flatten,
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Extras<::json_structure_runtime::Same>>"
-    )]
     pub additional_properties: ::json_structure_runtime::IndexMap<String, i32>,
+}
+
+impl ::serde::Serialize for AdditionalPropertiesTyped {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("a", &self.a)?;
+        out.extras_as::<::json_structure_runtime::Same, _>(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesTyped {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de>
+for AdditionalPropertiesTyped {
+    const NAME: &'static str = "AdditionalPropertiesTyped";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut a: Option<String> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "a" => __map.read(&mut a, "a"),
+                _ => {
+                    __map
+                        .keep_as::<
+                            ::json_structure_runtime::Same,
+                            _,
+                        >(&mut additional_properties, __key)
+                }
+            }?;
+        }
+        let Some(a) = a else {
+            return Err(::serde::de::Error::missing_field("a"));
+        };
+        Ok(Self { a, additional_properties })
+    }
 }
 
 impl ::json_structure_runtime::Validate for AdditionalPropertiesTyped {
@@ -127,21 +318,60 @@ impl ::json_structure_runtime::Validate for AdditionalPropertiesTyped {
 }
 
 /// Generated from `#/properties/typedRef` in `additional-properties.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AdditionalPropertiesTypedRef {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::StringInt>>"
-    )]
     pub id: Option<i64>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(
-        flatten,
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Extras<::json_structure_runtime::Same>>"
-    )]
     pub additional_properties: ::json_structure_runtime::IndexMap<String, Tag>,
+}
+
+impl ::serde::Serialize for AdditionalPropertiesTypedRef {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional_as::<::json_structure_runtime::StringInt, _>("id", &self.id)?;
+        out.extras_as::<::json_structure_runtime::Same, _>(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesTypedRef {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de>
+for AdditionalPropertiesTypedRef {
+    const NAME: &'static str = "AdditionalPropertiesTypedRef";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut id: Option<i64> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "id" => {
+                    __map
+                        .read_as::<::json_structure_runtime::StringInt, _>(&mut id, "id")
+                }
+                _ => {
+                    __map
+                        .keep_as::<
+                            ::json_structure_runtime::Same,
+                            _,
+                        >(&mut additional_properties, __key)
+                }
+            }?;
+        }
+        Ok(Self { id, additional_properties })
+    }
 }
 
 impl ::json_structure_runtime::Validate for AdditionalPropertiesTypedRef {
@@ -158,21 +388,63 @@ impl ::json_structure_runtime::Validate for AdditionalPropertiesTypedRef {
 }
 
 /// Generated from `#/properties/typedBig` in `additional-properties.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AdditionalPropertiesTypedBig {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub note: Option<String>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(
-        flatten,
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Extras<::json_structure_runtime::StringInt>>"
-    )]
     pub additional_properties: ::json_structure_runtime::IndexMap<String, i64>,
+}
+
+impl ::serde::Serialize for AdditionalPropertiesTypedBig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("note", &self.note)?;
+        out.extras_as::<
+                ::json_structure_runtime::StringInt,
+                _,
+            >(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesTypedBig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de>
+for AdditionalPropertiesTypedBig {
+    const NAME: &'static str = "AdditionalPropertiesTypedBig";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut note: Option<String> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "note" => __map.read(&mut note, "note"),
+                _ => {
+                    __map
+                        .keep_as::<
+                            ::json_structure_runtime::StringInt,
+                            _,
+                        >(&mut additional_properties, __key)
+                }
+            }?;
+        }
+        Ok(Self {
+            note,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for AdditionalPropertiesTypedBig {

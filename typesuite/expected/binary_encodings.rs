@@ -5,54 +5,190 @@
 /// binary: base64 by default, or per contentEncoding.
 ///
 /// Root type of `binary-encodings.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BinaryEncodings {
     /// ContentMediaType: `application/octet-stream`.
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Base64>")]
     pub plain: Vec<u8>,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Base64>")]
     pub base64: Vec<u8>,
-    #[serde(
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Base64Url>"
-    )]
     pub base64url: Vec<u8>,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Base16>")]
     pub base16: Vec<u8>,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Base32>")]
     pub base32: Vec<u8>,
-    #[serde(
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Base32Hex>"
-    )]
     pub base32hex: Vec<u8>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Vec<::json_structure_runtime::Base16>>>"
-    )]
     pub chunks: Option<Vec<Vec<u8>>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::Base64Url>>>"
-    )]
     pub maybe: Option<Option<Vec<u8>>>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for BinaryEncodings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member_as::<::json_structure_runtime::Base64, _>("plain", &self.plain)?;
+        out.member_as::<::json_structure_runtime::Base64, _>("base64", &self.base64)?;
+        out.member_as::<
+                ::json_structure_runtime::Base64Url,
+                _,
+            >("base64url", &self.base64url)?;
+        out.member_as::<::json_structure_runtime::Base16, _>("base16", &self.base16)?;
+        out.member_as::<::json_structure_runtime::Base32, _>("base32", &self.base32)?;
+        out.member_as::<
+                ::json_structure_runtime::Base32Hex,
+                _,
+            >("base32hex", &self.base32hex)?;
+        out.optional_as::<
+                Vec<::json_structure_runtime::Base16>,
+                _,
+            >("chunks", &self.chunks)?;
+        out.optional_as::<
+                Option<::json_structure_runtime::Base64Url>,
+                _,
+            >("maybe", &self.maybe)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BinaryEncodings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for BinaryEncodings {
+    const NAME: &'static str = "BinaryEncodings";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut plain: Option<Vec<u8>> = None;
+        let mut base64: Option<Vec<u8>> = None;
+        let mut base64url: Option<Vec<u8>> = None;
+        let mut base16: Option<Vec<u8>> = None;
+        let mut base32: Option<Vec<u8>> = None;
+        let mut base32hex: Option<Vec<u8>> = None;
+        let mut chunks: Option<Vec<Vec<u8>>> = None;
+        let mut maybe: Option<Option<Vec<u8>>> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "plain" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Base64,
+                            _,
+                        >(&mut plain, "plain")
+                }
+                "base64" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Base64,
+                            _,
+                        >(&mut base64, "base64")
+                }
+                "base64url" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Base64Url,
+                            _,
+                        >(&mut base64url, "base64url")
+                }
+                "base16" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Base16,
+                            _,
+                        >(&mut base16, "base16")
+                }
+                "base32" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Base32,
+                            _,
+                        >(&mut base32, "base32")
+                }
+                "base32hex" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Base32Hex,
+                            _,
+                        >(&mut base32hex, "base32hex")
+                }
+                "chunks" => {
+                    __map
+                        .read_as::<
+                            Vec<::json_structure_runtime::Base16>,
+                            _,
+                        >(&mut chunks, "chunks")
+                }
+                "maybe" => {
+                    __map
+                        .read_as::<
+                            Option<::json_structure_runtime::Base64Url>,
+                            _,
+                        >(&mut maybe, "maybe")
+                }
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "plain",
+                                "base64",
+                                "base64url",
+                                "base16",
+                                "base32",
+                                "base32hex",
+                                "chunks",
+                                "maybe",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(plain) = plain else {
+            return Err(::serde::de::Error::missing_field("plain"));
+        };
+        let Some(base64) = base64 else {
+            return Err(::serde::de::Error::missing_field("base64"));
+        };
+        let Some(base64url) = base64url else {
+            return Err(::serde::de::Error::missing_field("base64url"));
+        };
+        let Some(base16) = base16 else {
+            return Err(::serde::de::Error::missing_field("base16"));
+        };
+        let Some(base32) = base32 else {
+            return Err(::serde::de::Error::missing_field("base32"));
+        };
+        let Some(base32hex) = base32hex else {
+            return Err(::serde::de::Error::missing_field("base32hex"));
+        };
+        Ok(Self {
+            plain,
+            base64,
+            base64url,
+            base16,
+            base32,
+            base32hex,
+            chunks,
+            maybe,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for BinaryEncodings {

@@ -5,39 +5,79 @@
 /// Tagged choices ({"case": value}) and inline choices (selector + abstract base).
 ///
 /// Root type of `choices.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Choices {
     pub payment: Payment,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub shapes: Option<Vec<Shape>>,
     /// An inline tagged choice over primitives.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub value: Option<ChoicesValue>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Choices {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("payment", &self.payment)?;
+        out.optional("shapes", &self.shapes)?;
+        out.optional("value", &self.value)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Choices {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Choices {
+    const NAME: &'static str = "Choices";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut payment: Option<Payment> = None;
+        let mut shapes: Option<Vec<Shape>> = None;
+        let mut value: Option<ChoicesValue> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "payment" => __map.read(&mut payment, "payment"),
+                "shapes" => __map.read(&mut shapes, "shapes"),
+                "value" => __map.read(&mut value, "value"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &["payment", "shapes", "value", "$schema", "$uses"],
+                        )
+                }
+            }?;
+        }
+        let Some(payment) = payment else {
+            return Err(::serde::de::Error::missing_field("payment"));
+        };
+        Ok(Self {
+            payment,
+            shapes,
+            value,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Choices {
@@ -100,11 +140,55 @@ impl ::json_structure_runtime::Validate for Payment {
 }
 
 /// Generated from `#/definitions/Cash` in `choices.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cash {
     pub currency: String,
     pub amount: ::json_structure_runtime::Decimal,
+}
+
+impl ::serde::Serialize for Cash {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("currency", &self.currency)?;
+        out.member("amount", &self.amount)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Cash {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Cash {
+    const NAME: &'static str = "Cash";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut currency: Option<String> = None;
+        let mut amount: Option<::json_structure_runtime::Decimal> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "currency" => __map.read(&mut currency, "currency"),
+                "amount" => __map.read(&mut amount, "amount"),
+                _ => __map.reject(__key, &["currency", "amount"]),
+            }?;
+        }
+        let Some(currency) = currency else {
+            return Err(::serde::de::Error::missing_field("currency"));
+        };
+        let Some(amount) = amount else {
+            return Err(::serde::de::Error::missing_field("amount"));
+        };
+        Ok(Self { currency, amount })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Cash {
@@ -112,18 +196,59 @@ impl ::json_structure_runtime::Validate for Cash {
 }
 
 /// Generated from `#/definitions/Circle` in `choices.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Circle {
     /// Maximum length: 10 characters.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub label: Option<String>,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub radius: f64,
+}
+
+impl ::serde::Serialize for Circle {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("label", &self.label)?;
+        out.member_as::<::json_structure_runtime::Number, _>("radius", &self.radius)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Circle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Circle {
+    const NAME: &'static str = "Circle";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut label: Option<String> = None;
+        let mut radius: Option<f64> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "label" => __map.read(&mut label, "label"),
+                "radius" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Number,
+                            _,
+                        >(&mut radius, "radius")
+                }
+                _ => __map.reject(__key, &["label", "radius"]),
+            }?;
+        }
+        let Some(radius) = radius else {
+            return Err(::serde::de::Error::missing_field("radius"));
+        };
+        Ok(Self { label, radius })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Circle {
@@ -140,18 +265,59 @@ impl ::json_structure_runtime::Validate for Circle {
 }
 
 /// Generated from `#/definitions/Square` in `choices.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Square {
     /// Maximum length: 10 characters.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub label: Option<String>,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub side: f64,
+}
+
+impl ::serde::Serialize for Square {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("label", &self.label)?;
+        out.member_as::<::json_structure_runtime::Number, _>("side", &self.side)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Square {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Square {
+    const NAME: &'static str = "Square";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut label: Option<String> = None;
+        let mut side: Option<f64> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "label" => __map.read(&mut label, "label"),
+                "side" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Number,
+                            _,
+                        >(&mut side, "side")
+                }
+                _ => __map.reject(__key, &["label", "side"]),
+            }?;
+        }
+        let Some(side) = side else {
+            return Err(::serde::de::Error::missing_field("side"));
+        };
+        Ok(Self { label, side })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Square {
@@ -272,17 +438,53 @@ impl ::json_structure_runtime::Validate for ChoicesValue {
 }
 
 /// Generated from `#/definitions/Payment/choices/card` in `choices.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PaymentCard {
     /// Maximum length: 19 characters.
     pub number: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub expires: Option<::json_structure_runtime::Date>,
+}
+
+impl ::serde::Serialize for PaymentCard {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("number", &self.number)?;
+        out.optional("expires", &self.expires)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PaymentCard {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for PaymentCard {
+    const NAME: &'static str = "PaymentCard";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut number: Option<String> = None;
+        let mut expires: Option<::json_structure_runtime::Date> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "number" => __map.read(&mut number, "number"),
+                "expires" => __map.read(&mut expires, "expires"),
+                _ => __map.reject(__key, &["number", "expires"]),
+            }?;
+        }
+        let Some(number) = number else {
+            return Err(::serde::de::Error::missing_field("number"));
+        };
+        Ok(Self { number, expires })
+    }
 }
 
 impl ::json_structure_runtime::Validate for PaymentCard {

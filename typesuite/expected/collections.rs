@@ -5,109 +5,243 @@
 /// array, set (no duplicates), map (order kept) with primitive and inline item types.
 ///
 /// Root type of `collections.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Collections {
     pub tags: Vec<String>,
-    #[serde(
-        rename = "uniqueTags",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>>"
-    )]
     pub unique_tags: Vec<String>,
-    #[serde(
-        rename = "uniqueNumbers",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>>>"
-    )]
     pub unique_numbers: Option<Vec<i32>>,
-    #[serde(
-        rename = "uniqueBig",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::UniqueVec<::json_structure_runtime::StringInt>>>"
-    )]
     pub unique_big: Option<Vec<i64>>,
-    #[serde(
-        rename = "uniqueRecords",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>>>"
-    )]
     pub unique_records: Option<Vec<CollectionsUniqueRecordsItem>>,
     pub scores: ::json_structure_runtime::IndexMap<String, i32>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub records: Option<Vec<CollectionsRecordsItem>>,
-    #[serde(
-        rename = "byName",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub by_name: Option<
         ::json_structure_runtime::IndexMap<String, CollectionsByNameValue>,
     >,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub matrix: Option<Vec<Vec<i16>>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::IndexMap<String, ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>>>>"
-    )]
     pub groups: Option<
         ::json_structure_runtime::IndexMap<String, Vec<::json_structure_runtime::Uuid>>,
     >,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub amounts: Option<
         ::json_structure_runtime::IndexMap<String, ::json_structure_runtime::Decimal>,
     >,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub codes: Option<Vec<String>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub labels: Option<::json_structure_runtime::IndexMap<String, String>>,
-    #[serde(
-        rename = "shortSet",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>>>"
-    )]
     pub short_set: Option<Vec<String>>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Collections {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("tags", &self.tags)?;
+        out.member_as::<
+                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
+                _,
+            >("uniqueTags", &self.unique_tags)?;
+        out.optional_as::<
+                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
+                _,
+            >("uniqueNumbers", &self.unique_numbers)?;
+        out.optional_as::<
+                ::json_structure_runtime::UniqueVec<::json_structure_runtime::StringInt>,
+                _,
+            >("uniqueBig", &self.unique_big)?;
+        out.optional_as::<
+                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
+                _,
+            >("uniqueRecords", &self.unique_records)?;
+        out.member("scores", &self.scores)?;
+        out.optional("records", &self.records)?;
+        out.optional("byName", &self.by_name)?;
+        out.optional("matrix", &self.matrix)?;
+        out.optional_as::<
+                ::json_structure_runtime::IndexMap<
+                    String,
+                    ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
+                >,
+                _,
+            >("groups", &self.groups)?;
+        out.optional("amounts", &self.amounts)?;
+        out.optional("codes", &self.codes)?;
+        out.optional("labels", &self.labels)?;
+        out.optional_as::<
+                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
+                _,
+            >("shortSet", &self.short_set)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Collections {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Collections {
+    const NAME: &'static str = "Collections";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut tags: Option<Vec<String>> = None;
+        let mut unique_tags: Option<Vec<String>> = None;
+        let mut unique_numbers: Option<Vec<i32>> = None;
+        let mut unique_big: Option<Vec<i64>> = None;
+        let mut unique_records: Option<Vec<CollectionsUniqueRecordsItem>> = None;
+        let mut scores: Option<::json_structure_runtime::IndexMap<String, i32>> = None;
+        let mut records: Option<Vec<CollectionsRecordsItem>> = None;
+        let mut by_name: Option<
+            ::json_structure_runtime::IndexMap<String, CollectionsByNameValue>,
+        > = None;
+        let mut matrix: Option<Vec<Vec<i16>>> = None;
+        let mut groups: Option<
+            ::json_structure_runtime::IndexMap<
+                String,
+                Vec<::json_structure_runtime::Uuid>,
+            >,
+        > = None;
+        let mut amounts: Option<
+            ::json_structure_runtime::IndexMap<String, ::json_structure_runtime::Decimal>,
+        > = None;
+        let mut codes: Option<Vec<String>> = None;
+        let mut labels: Option<::json_structure_runtime::IndexMap<String, String>> = None;
+        let mut short_set: Option<Vec<String>> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "tags" => __map.read(&mut tags, "tags"),
+                "uniqueTags" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::UniqueVec<
+                                ::json_structure_runtime::Same,
+                            >,
+                            _,
+                        >(&mut unique_tags, "uniqueTags")
+                }
+                "uniqueNumbers" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::UniqueVec<
+                                ::json_structure_runtime::Same,
+                            >,
+                            _,
+                        >(&mut unique_numbers, "uniqueNumbers")
+                }
+                "uniqueBig" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::UniqueVec<
+                                ::json_structure_runtime::StringInt,
+                            >,
+                            _,
+                        >(&mut unique_big, "uniqueBig")
+                }
+                "uniqueRecords" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::UniqueVec<
+                                ::json_structure_runtime::Same,
+                            >,
+                            _,
+                        >(&mut unique_records, "uniqueRecords")
+                }
+                "scores" => __map.read(&mut scores, "scores"),
+                "records" => __map.read(&mut records, "records"),
+                "byName" => __map.read(&mut by_name, "byName"),
+                "matrix" => __map.read(&mut matrix, "matrix"),
+                "groups" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::IndexMap<
+                                String,
+                                ::json_structure_runtime::UniqueVec<
+                                    ::json_structure_runtime::Same,
+                                >,
+                            >,
+                            _,
+                        >(&mut groups, "groups")
+                }
+                "amounts" => __map.read(&mut amounts, "amounts"),
+                "codes" => __map.read(&mut codes, "codes"),
+                "labels" => __map.read(&mut labels, "labels"),
+                "shortSet" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::UniqueVec<
+                                ::json_structure_runtime::Same,
+                            >,
+                            _,
+                        >(&mut short_set, "shortSet")
+                }
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "tags",
+                                "uniqueTags",
+                                "uniqueNumbers",
+                                "uniqueBig",
+                                "uniqueRecords",
+                                "scores",
+                                "records",
+                                "byName",
+                                "matrix",
+                                "groups",
+                                "amounts",
+                                "codes",
+                                "labels",
+                                "shortSet",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(tags) = tags else {
+            return Err(::serde::de::Error::missing_field("tags"));
+        };
+        let Some(unique_tags) = unique_tags else {
+            return Err(::serde::de::Error::missing_field("uniqueTags"));
+        };
+        let Some(scores) = scores else {
+            return Err(::serde::de::Error::missing_field("scores"));
+        };
+        Ok(Self {
+            tags,
+            unique_tags,
+            unique_numbers,
+            unique_big,
+            unique_records,
+            scores,
+            records,
+            by_name,
+            matrix,
+            groups,
+            amounts,
+            codes,
+            labels,
+            short_set,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Collections {
@@ -161,22 +295,65 @@ impl ::json_structure_runtime::Validate for Collections {
 }
 
 /// Generated from `#/properties/uniqueRecords/items` in `collections.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CollectionsUniqueRecordsItem {
     pub name: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub rank: Option<u8>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for CollectionsUniqueRecordsItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("name", &self.name)?;
+        out.optional("rank", &self.rank)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CollectionsUniqueRecordsItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de>
+for CollectionsUniqueRecordsItem {
+    const NAME: &'static str = "CollectionsUniqueRecordsItem";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut name: Option<String> = None;
+        let mut rank: Option<u8> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "name" => __map.read(&mut name, "name"),
+                "rank" => __map.read(&mut rank, "rank"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        let Some(name) = name else {
+            return Err(::serde::de::Error::missing_field("name"));
+        };
+        Ok(Self {
+            name,
+            rank,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for CollectionsUniqueRecordsItem {
@@ -184,16 +361,58 @@ impl ::json_structure_runtime::Validate for CollectionsUniqueRecordsItem {
 }
 
 /// Generated from `#/properties/records/items` in `collections.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CollectionsRecordsItem {
     pub name: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::Number>>"
-    )]
     pub score: Option<f64>,
+}
+
+impl ::serde::Serialize for CollectionsRecordsItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("name", &self.name)?;
+        out.optional_as::<::json_structure_runtime::Number, _>("score", &self.score)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CollectionsRecordsItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for CollectionsRecordsItem {
+    const NAME: &'static str = "CollectionsRecordsItem";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut name: Option<String> = None;
+        let mut score: Option<f64> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "name" => __map.read(&mut name, "name"),
+                "score" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Number,
+                            _,
+                        >(&mut score, "score")
+                }
+                _ => __map.reject(__key, &["name", "score"]),
+            }?;
+        }
+        let Some(name) = name else {
+            return Err(::serde::de::Error::missing_field("name"));
+        };
+        Ok(Self { name, score })
+    }
 }
 
 impl ::json_structure_runtime::Validate for CollectionsRecordsItem {
@@ -201,10 +420,48 @@ impl ::json_structure_runtime::Validate for CollectionsRecordsItem {
 }
 
 /// Generated from `#/properties/byName/values` in `collections.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CollectionsByNameValue {
     pub when: ::json_structure_runtime::DateTime,
+}
+
+impl ::serde::Serialize for CollectionsByNameValue {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("when", &self.when)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CollectionsByNameValue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for CollectionsByNameValue {
+    const NAME: &'static str = "CollectionsByNameValue";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut when: Option<::json_structure_runtime::DateTime> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "when" => __map.read(&mut when, "when"),
+                _ => __map.reject(__key, &["when"]),
+            }?;
+        }
+        let Some(when) = when else {
+            return Err(::serde::de::Error::missing_field("when"));
+        };
+        Ok(Self { when })
+    }
 }
 
 impl ::json_structure_runtime::Validate for CollectionsByNameValue {

@@ -5,66 +5,163 @@
 /// String and numeric enums; const values checked by validate().
 ///
 /// Root type of `enums-and-const.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EnumsAndConst {
     pub color: Color,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>>>"
-    )]
     pub palette: Option<Vec<Color>>,
     pub size: EnumsAndConstSize,
     pub level: EnumsAndConstLevel,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub offset: Option<EnumsAndConstOffset>,
     /// Always `"1.0"`.
     pub version: String,
     /// Always `42`.
     pub magic: i32,
     /// Always `true`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub enabled: Option<bool>,
     /// Always `"9007199254740993"`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::StringInt>>"
-    )]
     pub big: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub sizes: Option<
         ::json_structure_runtime::IndexMap<String, EnumsAndConstSizesValue>,
     >,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for EnumsAndConst {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("color", &self.color)?;
+        out.optional_as::<
+                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
+                _,
+            >("palette", &self.palette)?;
+        out.member("size", &self.size)?;
+        out.member("level", &self.level)?;
+        out.optional("offset", &self.offset)?;
+        out.member("version", &self.version)?;
+        out.member("magic", &self.magic)?;
+        out.optional("enabled", &self.enabled)?;
+        out.optional_as::<::json_structure_runtime::StringInt, _>("big", &self.big)?;
+        out.optional("sizes", &self.sizes)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EnumsAndConst {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for EnumsAndConst {
+    const NAME: &'static str = "EnumsAndConst";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut color: Option<Color> = None;
+        let mut palette: Option<Vec<Color>> = None;
+        let mut size: Option<EnumsAndConstSize> = None;
+        let mut level: Option<EnumsAndConstLevel> = None;
+        let mut offset: Option<EnumsAndConstOffset> = None;
+        let mut version: Option<String> = None;
+        let mut magic: Option<i32> = None;
+        let mut enabled: Option<bool> = None;
+        let mut big: Option<i64> = None;
+        let mut sizes: Option<
+            ::json_structure_runtime::IndexMap<String, EnumsAndConstSizesValue>,
+        > = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "color" => __map.read(&mut color, "color"),
+                "palette" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::UniqueVec<
+                                ::json_structure_runtime::Same,
+                            >,
+                            _,
+                        >(&mut palette, "palette")
+                }
+                "size" => __map.read(&mut size, "size"),
+                "level" => __map.read(&mut level, "level"),
+                "offset" => __map.read(&mut offset, "offset"),
+                "version" => __map.read(&mut version, "version"),
+                "magic" => __map.read(&mut magic, "magic"),
+                "enabled" => __map.read(&mut enabled, "enabled"),
+                "big" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::StringInt,
+                            _,
+                        >(&mut big, "big")
+                }
+                "sizes" => __map.read(&mut sizes, "sizes"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "color",
+                                "palette",
+                                "size",
+                                "level",
+                                "offset",
+                                "version",
+                                "magic",
+                                "enabled",
+                                "big",
+                                "sizes",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(color) = color else {
+            return Err(::serde::de::Error::missing_field("color"));
+        };
+        let Some(size) = size else {
+            return Err(::serde::de::Error::missing_field("size"));
+        };
+        let Some(level) = level else {
+            return Err(::serde::de::Error::missing_field("level"));
+        };
+        let Some(version) = version else {
+            return Err(::serde::de::Error::missing_field("version"));
+        };
+        let Some(magic) = magic else {
+            return Err(::serde::de::Error::missing_field("magic"));
+        };
+        Ok(Self {
+            color,
+            palette,
+            size,
+            level,
+            offset,
+            version,
+            magic,
+            enabled,
+            big,
+            sizes,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for EnumsAndConst {

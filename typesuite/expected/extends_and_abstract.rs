@@ -3,42 +3,112 @@
 // the command in the README.
 
 /// Generated from `#/definitions/Employee` in `extends-and-abstract.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Employee {
     pub id: ::json_structure_runtime::Uuid,
     /// Maximum length: 20 characters.
     pub name: String,
     pub created: ::json_structure_runtime::DateTime,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::Same>>>"
-    )]
     pub note: Option<Option<String>>,
     pub salary: ::json_structure_runtime::Decimal,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub manager: Option<Manager>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Employee {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("id", &self.id)?;
+        out.member("name", &self.name)?;
+        out.member("created", &self.created)?;
+        out.optional("note", &self.note)?;
+        out.member("salary", &self.salary)?;
+        out.optional("manager", &self.manager)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Employee {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Employee {
+    const NAME: &'static str = "Employee";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut id: Option<::json_structure_runtime::Uuid> = None;
+        let mut name: Option<String> = None;
+        let mut created: Option<::json_structure_runtime::DateTime> = None;
+        let mut note: Option<Option<String>> = None;
+        let mut salary: Option<::json_structure_runtime::Decimal> = None;
+        let mut manager: Option<Manager> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "id" => __map.read(&mut id, "id"),
+                "name" => __map.read(&mut name, "name"),
+                "created" => __map.read(&mut created, "created"),
+                "note" => __map.read(&mut note, "note"),
+                "salary" => __map.read(&mut salary, "salary"),
+                "manager" => __map.read(&mut manager, "manager"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "id",
+                                "name",
+                                "created",
+                                "note",
+                                "salary",
+                                "manager",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(id) = id else {
+            return Err(::serde::de::Error::missing_field("id"));
+        };
+        let Some(name) = name else {
+            return Err(::serde::de::Error::missing_field("name"));
+        };
+        let Some(created) = created else {
+            return Err(::serde::de::Error::missing_field("created"));
+        };
+        let Some(salary) = salary else {
+            return Err(::serde::de::Error::missing_field("salary"));
+        };
+        Ok(Self {
+            id,
+            name,
+            created,
+            note,
+            salary,
+            manager,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Employee {
@@ -62,7 +132,7 @@ impl ::json_structure_runtime::Validate for Employee {
 }
 
 /// Generated from `#/definitions/Manager` in `extends-and-abstract.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Manager {
     pub id: ::json_structure_runtime::Uuid,
     /// Maximum length: 20 characters.
@@ -70,11 +140,68 @@ pub struct Manager {
     pub reports: u16,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Manager {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("id", &self.id)?;
+        out.member("name", &self.name)?;
+        out.member("reports", &self.reports)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Manager {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Manager {
+    const NAME: &'static str = "Manager";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut id: Option<::json_structure_runtime::Uuid> = None;
+        let mut name: Option<String> = None;
+        let mut reports: Option<u16> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "id" => __map.read(&mut id, "id"),
+                "name" => __map.read(&mut name, "name"),
+                "reports" => __map.read(&mut reports, "reports"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        let Some(id) = id else {
+            return Err(::serde::de::Error::missing_field("id"));
+        };
+        let Some(name) = name else {
+            return Err(::serde::de::Error::missing_field("name"));
+        };
+        let Some(reports) = reports else {
+            return Err(::serde::de::Error::missing_field("reports"));
+        };
+        Ok(Self {
+            id,
+            name,
+            reports,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Manager {

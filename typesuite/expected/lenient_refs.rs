@@ -5,45 +5,83 @@
 /// Lenient-only: bare $ref (outside type). The $schema is not a JSON Structure meta-schema, so lenient mode applies.
 ///
 /// Root type of `lenient-refs.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LenientRefs {
     pub owner: Person,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub members: Option<Vec<Person>>,
-    #[serde(
-        rename = "byId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub by_id: Option<::json_structure_runtime::IndexMap<String, Person>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub typed: Option<Person>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for LenientRefs {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("owner", &self.owner)?;
+        out.optional("members", &self.members)?;
+        out.optional("byId", &self.by_id)?;
+        out.optional("typed", &self.typed)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LenientRefs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for LenientRefs {
+    const NAME: &'static str = "LenientRefs";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut owner: Option<Person> = None;
+        let mut members: Option<Vec<Person>> = None;
+        let mut by_id: Option<::json_structure_runtime::IndexMap<String, Person>> = None;
+        let mut typed: Option<Person> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "owner" => __map.read(&mut owner, "owner"),
+                "members" => __map.read(&mut members, "members"),
+                "byId" => __map.read(&mut by_id, "byId"),
+                "typed" => __map.read(&mut typed, "typed"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &["owner", "members", "byId", "typed", "$schema", "$uses"],
+                        )
+                }
+            }?;
+        }
+        let Some(owner) = owner else {
+            return Err(::serde::de::Error::missing_field("owner"));
+        };
+        Ok(Self {
+            owner,
+            members,
+            by_id,
+            typed,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for LenientRefs {
@@ -51,16 +89,52 @@ impl ::json_structure_runtime::Validate for LenientRefs {
 }
 
 /// Generated from `#/definitions/Person` in `lenient-refs.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Person {
     pub name: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub born: Option<::json_structure_runtime::Date>,
+}
+
+impl ::serde::Serialize for Person {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("name", &self.name)?;
+        out.optional("born", &self.born)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Person {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Person {
+    const NAME: &'static str = "Person";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut name: Option<String> = None;
+        let mut born: Option<::json_structure_runtime::Date> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "name" => __map.read(&mut name, "name"),
+                "born" => __map.read(&mut born, "born"),
+                _ => __map.reject(__key, &["name", "born"]),
+            }?;
+        }
+        let Some(name) = name else {
+            return Err(::serde::de::Error::missing_field("name"));
+        };
+        Ok(Self { name, born })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Person {

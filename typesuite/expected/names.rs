@@ -5,81 +5,241 @@
 /// Awkward names: Rust keywords, names differing only in case or separators, leading digits, non-ASCII, $-prefixed, JSON Pointer specials, a 500-character name.
 ///
 /// Root type of `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Names {
     pub r#type: String,
     pub r#ref: i32,
-    #[serde(rename = "self")]
     pub self_: bool,
-    #[serde(rename = "Self")]
     pub self_2: bool,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub r#fn: Option<Type>,
-    #[serde(rename = "fooBar")]
     pub foo_bar: String,
-    #[serde(rename = "foo_bar")]
     pub foo_bar_2: String,
-    #[serde(rename = "FooBar")]
     pub foo_bar_3: String,
-    #[serde(rename = "foo-bar")]
     pub foo_bar_4: String,
-    #[serde(rename = "1st")]
     pub _1st: u8,
-    #[serde(rename = "名前")]
     pub u540d_u524d: String,
-    #[serde(rename = "café")]
     pub caf_u00e9: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub cafe: Option<String>,
-    #[serde(rename = "$meta")]
     pub meta: String,
-    #[serde(rename = "a/b~c")]
     pub a_b_c: i32,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub additional_properties: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     pub nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi: String,
     /// One member per awkwardly named definition.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub refs: Option<NamesRefs>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema_2: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Names {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("type", &self.r#type)?;
+        out.member("ref", &self.r#ref)?;
+        out.member("self", &self.self_)?;
+        out.member("Self", &self.self_2)?;
+        out.optional("fn", &self.r#fn)?;
+        out.member("fooBar", &self.foo_bar)?;
+        out.member("foo_bar", &self.foo_bar_2)?;
+        out.member("FooBar", &self.foo_bar_3)?;
+        out.member("foo-bar", &self.foo_bar_4)?;
+        out.member("1st", &self._1st)?;
+        out.member("名前", &self.u540d_u524d)?;
+        out.member("café", &self.caf_u00e9)?;
+        out.optional("cafe", &self.cafe)?;
+        out.member("$meta", &self.meta)?;
+        out.member("a/b~c", &self.a_b_c)?;
+        out.optional("additional_properties", &self.additional_properties)?;
+        out.optional("schema", &self.schema)?;
+        out.member(
+            "nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi",
+            &self
+                .nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi,
+        )?;
+        out.optional("refs", &self.refs)?;
+        out.optional("$schema", &self.schema_2)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Names {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Names {
+    const NAME: &'static str = "Names";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut r#type: Option<String> = None;
+        let mut r#ref: Option<i32> = None;
+        let mut self_: Option<bool> = None;
+        let mut self_2: Option<bool> = None;
+        let mut r#fn: Option<Type> = None;
+        let mut foo_bar: Option<String> = None;
+        let mut foo_bar_2: Option<String> = None;
+        let mut foo_bar_3: Option<String> = None;
+        let mut foo_bar_4: Option<String> = None;
+        let mut _1st: Option<u8> = None;
+        let mut u540d_u524d: Option<String> = None;
+        let mut caf_u00e9: Option<String> = None;
+        let mut cafe: Option<String> = None;
+        let mut meta: Option<String> = None;
+        let mut a_b_c: Option<i32> = None;
+        let mut additional_properties: Option<String> = None;
+        let mut schema: Option<String> = None;
+        let mut nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi: Option<
+            String,
+        > = None;
+        let mut refs: Option<NamesRefs> = None;
+        let mut schema_2: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "type" => __map.read(&mut r#type, "type"),
+                "ref" => __map.read(&mut r#ref, "ref"),
+                "self" => __map.read(&mut self_, "self"),
+                "Self" => __map.read(&mut self_2, "Self"),
+                "fn" => __map.read(&mut r#fn, "fn"),
+                "fooBar" => __map.read(&mut foo_bar, "fooBar"),
+                "foo_bar" => __map.read(&mut foo_bar_2, "foo_bar"),
+                "FooBar" => __map.read(&mut foo_bar_3, "FooBar"),
+                "foo-bar" => __map.read(&mut foo_bar_4, "foo-bar"),
+                "1st" => __map.read(&mut _1st, "1st"),
+                "名前" => __map.read(&mut u540d_u524d, "名前"),
+                "café" => __map.read(&mut caf_u00e9, "café"),
+                "cafe" => __map.read(&mut cafe, "cafe"),
+                "$meta" => __map.read(&mut meta, "$meta"),
+                "a/b~c" => __map.read(&mut a_b_c, "a/b~c"),
+                "additional_properties" => {
+                    __map.read(&mut additional_properties, "additional_properties")
+                }
+                "schema" => __map.read(&mut schema, "schema"),
+                "nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi" => {
+                    __map
+                        .read(
+                            &mut nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi,
+                            "nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi",
+                        )
+                }
+                "refs" => __map.read(&mut refs, "refs"),
+                "$schema" => __map.read(&mut schema_2, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "type",
+                                "ref",
+                                "self",
+                                "Self",
+                                "fn",
+                                "fooBar",
+                                "foo_bar",
+                                "FooBar",
+                                "foo-bar",
+                                "1st",
+                                "名前",
+                                "café",
+                                "cafe",
+                                "$meta",
+                                "a/b~c",
+                                "additional_properties",
+                                "schema",
+                                "nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi",
+                                "refs",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(r#type) = r#type else {
+            return Err(::serde::de::Error::missing_field("type"));
+        };
+        let Some(r#ref) = r#ref else {
+            return Err(::serde::de::Error::missing_field("ref"));
+        };
+        let Some(self_) = self_ else {
+            return Err(::serde::de::Error::missing_field("self"));
+        };
+        let Some(self_2) = self_2 else {
+            return Err(::serde::de::Error::missing_field("Self"));
+        };
+        let Some(foo_bar) = foo_bar else {
+            return Err(::serde::de::Error::missing_field("fooBar"));
+        };
+        let Some(foo_bar_2) = foo_bar_2 else {
+            return Err(::serde::de::Error::missing_field("foo_bar"));
+        };
+        let Some(foo_bar_3) = foo_bar_3 else {
+            return Err(::serde::de::Error::missing_field("FooBar"));
+        };
+        let Some(foo_bar_4) = foo_bar_4 else {
+            return Err(::serde::de::Error::missing_field("foo-bar"));
+        };
+        let Some(_1st) = _1st else {
+            return Err(::serde::de::Error::missing_field("1st"));
+        };
+        let Some(u540d_u524d) = u540d_u524d else {
+            return Err(::serde::de::Error::missing_field("名前"));
+        };
+        let Some(caf_u00e9) = caf_u00e9 else {
+            return Err(::serde::de::Error::missing_field("café"));
+        };
+        let Some(meta) = meta else {
+            return Err(::serde::de::Error::missing_field("$meta"));
+        };
+        let Some(a_b_c) = a_b_c else {
+            return Err(::serde::de::Error::missing_field("a/b~c"));
+        };
+        let Some(
+            nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi,
+        ) = nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi
+        else {
+            return Err(
+                ::serde::de::Error::missing_field(
+                    "nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi",
+                ),
+            );
+        };
+        Ok(Self {
+            r#type,
+            r#ref,
+            self_,
+            self_2,
+            r#fn,
+            foo_bar,
+            foo_bar_2,
+            foo_bar_3,
+            foo_bar_4,
+            _1st,
+            u540d_u524d,
+            caf_u00e9,
+            cafe,
+            meta,
+            a_b_c,
+            additional_properties,
+            schema,
+            nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi,
+            refs,
+            schema_2,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Names {
@@ -87,10 +247,48 @@ impl ::json_structure_runtime::Validate for Names {
 }
 
 /// Generated from `#/definitions/type` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Type {
     pub r#type: String,
+}
+
+impl ::serde::Serialize for Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("type", &self.r#type)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Type {
+    const NAME: &'static str = "Type";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut r#type: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "type" => __map.read(&mut r#type, "type"),
+                _ => __map.reject(__key, &["type"]),
+            }?;
+        }
+        let Some(r#type) = r#type else {
+            return Err(::serde::de::Error::missing_field("type"));
+        };
+        Ok(Self { r#type })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Type {
@@ -98,10 +296,48 @@ impl ::json_structure_runtime::Validate for Type {
 }
 
 /// Generated from `#/definitions/fooBar` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FooBar {
     pub camel: i32,
+}
+
+impl ::serde::Serialize for FooBar {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("camel", &self.camel)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FooBar {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for FooBar {
+    const NAME: &'static str = "FooBar";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut camel: Option<i32> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "camel" => __map.read(&mut camel, "camel"),
+                _ => __map.reject(__key, &["camel"]),
+            }?;
+        }
+        let Some(camel) = camel else {
+            return Err(::serde::de::Error::missing_field("camel"));
+        };
+        Ok(Self { camel })
+    }
 }
 
 impl ::json_structure_runtime::Validate for FooBar {
@@ -109,10 +345,48 @@ impl ::json_structure_runtime::Validate for FooBar {
 }
 
 /// Generated from `#/definitions/foo_bar` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FooBar2 {
     pub snake: i32,
+}
+
+impl ::serde::Serialize for FooBar2 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("snake", &self.snake)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FooBar2 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for FooBar2 {
+    const NAME: &'static str = "FooBar2";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut snake: Option<i32> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "snake" => __map.read(&mut snake, "snake"),
+                _ => __map.reject(__key, &["snake"]),
+            }?;
+        }
+        let Some(snake) = snake else {
+            return Err(::serde::de::Error::missing_field("snake"));
+        };
+        Ok(Self { snake })
+    }
 }
 
 impl ::json_structure_runtime::Validate for FooBar2 {
@@ -120,10 +394,48 @@ impl ::json_structure_runtime::Validate for FooBar2 {
 }
 
 /// Generated from `#/definitions/FooBar` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FooBar3 {
     pub pascal: i32,
+}
+
+impl ::serde::Serialize for FooBar3 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("pascal", &self.pascal)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FooBar3 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for FooBar3 {
+    const NAME: &'static str = "FooBar3";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut pascal: Option<i32> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "pascal" => __map.read(&mut pascal, "pascal"),
+                _ => __map.reject(__key, &["pascal"]),
+            }?;
+        }
+        let Some(pascal) = pascal else {
+            return Err(::serde::de::Error::missing_field("pascal"));
+        };
+        Ok(Self { pascal })
+    }
 }
 
 impl ::json_structure_runtime::Validate for FooBar3 {
@@ -202,11 +514,48 @@ impl ::json_structure_runtime::Validate for V2fa {
 }
 
 /// Generated from `#/definitions/名前` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct U540dU524d {
-    #[serde(rename = "値")]
     pub u5024: String,
+}
+
+impl ::serde::Serialize for U540dU524d {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("値", &self.u5024)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for U540dU524d {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for U540dU524d {
+    const NAME: &'static str = "U540dU524d";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut u5024: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "値" => __map.read(&mut u5024, "値"),
+                _ => __map.reject(__key, &["値"]),
+            }?;
+        }
+        let Some(u5024) = u5024 else {
+            return Err(::serde::de::Error::missing_field("値"));
+        };
+        Ok(Self { u5024 })
+    }
 }
 
 impl ::json_structure_runtime::Validate for U540dU524d {
@@ -214,11 +563,48 @@ impl ::json_structure_runtime::Validate for U540dU524d {
 }
 
 /// Generated from `#/definitions/café` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CafU00e9 {
-    #[serde(rename = "crème")]
     pub cr_u00e8_me: String,
+}
+
+impl ::serde::Serialize for CafU00e9 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("crème", &self.cr_u00e8_me)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CafU00e9 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for CafU00e9 {
+    const NAME: &'static str = "CafU00e9";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut cr_u00e8_me: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "crème" => __map.read(&mut cr_u00e8_me, "crème"),
+                _ => __map.reject(__key, &["crème"]),
+            }?;
+        }
+        let Some(cr_u00e8_me) = cr_u00e8_me else {
+            return Err(::serde::de::Error::missing_field("crème"));
+        };
+        Ok(Self { cr_u00e8_me })
+    }
 }
 
 impl ::json_structure_runtime::Validate for CafU00e9 {
@@ -226,13 +612,55 @@ impl ::json_structure_runtime::Validate for CafU00e9 {
 }
 
 /// Generated from `#/definitions/Self` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Self_ {
-    #[serde(rename = "super")]
     pub super_: String,
-    #[serde(rename = "crate")]
     pub crate_: String,
+}
+
+impl ::serde::Serialize for Self_ {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("super", &self.super_)?;
+        out.member("crate", &self.crate_)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Self_ {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Self_ {
+    const NAME: &'static str = "Self_";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut super_: Option<String> = None;
+        let mut crate_: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "super" => __map.read(&mut super_, "super"),
+                "crate" => __map.read(&mut crate_, "crate"),
+                _ => __map.reject(__key, &["super", "crate"]),
+            }?;
+        }
+        let Some(super_) = super_ else {
+            return Err(::serde::de::Error::missing_field("super"));
+        };
+        let Some(crate_) = crate_ else {
+            return Err(::serde::de::Error::missing_field("crate"));
+        };
+        Ok(Self { super_, crate_ })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Self_ {
@@ -240,23 +668,49 @@ impl ::json_structure_runtime::Validate for Self_ {
 }
 
 /// Generated from `#/definitions/Option` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OptionType {
-    #[serde(
-        rename = "Some",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub some: Option<String>,
-    #[serde(
-        rename = "None",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub none: Option<String>,
+}
+
+impl ::serde::Serialize for OptionType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("Some", &self.some)?;
+        out.optional("None", &self.none)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OptionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for OptionType {
+    const NAME: &'static str = "OptionType";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut some: Option<String> = None;
+        let mut none: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "Some" => __map.read(&mut some, "Some"),
+                "None" => __map.read(&mut none, "None"),
+                _ => __map.reject(__key, &["Some", "None"]),
+            }?;
+        }
+        Ok(Self { some, none })
+    }
 }
 
 impl ::json_structure_runtime::Validate for OptionType {
@@ -264,10 +718,51 @@ impl ::json_structure_runtime::Validate for OptionType {
 }
 
 /// Generated from `#/definitions/Txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx {
     pub x: i32,
+}
+
+impl ::serde::Serialize
+for Txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("x", &self.x)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for Txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de>
+for Txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx {
+    const NAME: &'static str = "Txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut x: Option<i32> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "x" => __map.read(&mut x, "x"),
+                _ => __map.reject(__key, &["x"]),
+            }?;
+        }
+        let Some(x) = x else {
+            return Err(::serde::de::Error::missing_field("x"));
+        };
+        Ok(Self { x })
+    }
 }
 
 impl ::json_structure_runtime::Validate
@@ -278,80 +773,108 @@ for Txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 /// One member per awkwardly named definition.
 ///
 /// Generated from `#/properties/refs` in `names.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NamesRefs {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub camel: Option<FooBar>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub snake: Option<FooBar2>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub pascal: Option<FooBar3>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub digit: Option<V2fa>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub kanji: Option<U540dU524d>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub accent: Option<CafU00e9>,
-    #[serde(
-        rename = "selfType",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub self_type: Option<Self_>,
-    #[serde(
-        rename = "optionType",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub option_type: Option<OptionType>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub long: Option<
         Txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,
     >,
     /// Collides with the field that keeps undeclared members.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub additional_properties: Option<String>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties_2: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for NamesRefs {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("camel", &self.camel)?;
+        out.optional("snake", &self.snake)?;
+        out.optional("pascal", &self.pascal)?;
+        out.optional("digit", &self.digit)?;
+        out.optional("kanji", &self.kanji)?;
+        out.optional("accent", &self.accent)?;
+        out.optional("selfType", &self.self_type)?;
+        out.optional("optionType", &self.option_type)?;
+        out.optional("long", &self.long)?;
+        out.optional("additional_properties", &self.additional_properties)?;
+        out.extras(&self.additional_properties_2)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NamesRefs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for NamesRefs {
+    const NAME: &'static str = "NamesRefs";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut camel: Option<FooBar> = None;
+        let mut snake: Option<FooBar2> = None;
+        let mut pascal: Option<FooBar3> = None;
+        let mut digit: Option<V2fa> = None;
+        let mut kanji: Option<U540dU524d> = None;
+        let mut accent: Option<CafU00e9> = None;
+        let mut self_type: Option<Self_> = None;
+        let mut option_type: Option<OptionType> = None;
+        let mut long: Option<
+            Txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,
+        > = None;
+        let mut additional_properties: Option<String> = None;
+        let mut additional_properties_2 = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "camel" => __map.read(&mut camel, "camel"),
+                "snake" => __map.read(&mut snake, "snake"),
+                "pascal" => __map.read(&mut pascal, "pascal"),
+                "digit" => __map.read(&mut digit, "digit"),
+                "kanji" => __map.read(&mut kanji, "kanji"),
+                "accent" => __map.read(&mut accent, "accent"),
+                "selfType" => __map.read(&mut self_type, "selfType"),
+                "optionType" => __map.read(&mut option_type, "optionType"),
+                "long" => __map.read(&mut long, "long"),
+                "additional_properties" => {
+                    __map.read(&mut additional_properties, "additional_properties")
+                }
+                _ => __map.keep(&mut additional_properties_2, __key),
+            }?;
+        }
+        Ok(Self {
+            camel,
+            snake,
+            pascal,
+            digit,
+            kanji,
+            accent,
+            self_type,
+            option_type,
+            long,
+            additional_properties,
+            additional_properties_2,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for NamesRefs {

@@ -5,45 +5,99 @@
 /// Namespaces under definitions: one Rust module each; the same type name in two namespaces.
 ///
 /// Root type of `namespaces.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Directory {
     pub server: network::Address,
     pub office: physical::Address,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub site: Option<physical::Site>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub leaf: Option<deep::inner::Leaf>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub top: Option<Address>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Directory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("server", &self.server)?;
+        out.member("office", &self.office)?;
+        out.optional("site", &self.site)?;
+        out.optional("leaf", &self.leaf)?;
+        out.optional("top", &self.top)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Directory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Directory {
+    const NAME: &'static str = "Directory";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut server: Option<network::Address> = None;
+        let mut office: Option<physical::Address> = None;
+        let mut site: Option<physical::Site> = None;
+        let mut leaf: Option<deep::inner::Leaf> = None;
+        let mut top: Option<Address> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "server" => __map.read(&mut server, "server"),
+                "office" => __map.read(&mut office, "office"),
+                "site" => __map.read(&mut site, "site"),
+                "leaf" => __map.read(&mut leaf, "leaf"),
+                "top" => __map.read(&mut top, "top"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "server",
+                                "office",
+                                "site",
+                                "leaf",
+                                "top",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(server) = server else {
+            return Err(::serde::de::Error::missing_field("server"));
+        };
+        let Some(office) = office else {
+            return Err(::serde::de::Error::missing_field("office"));
+        };
+        Ok(Self {
+            server,
+            office,
+            site,
+            leaf,
+            top,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Directory {
@@ -69,10 +123,48 @@ impl ::json_structure_runtime::Validate for Directory {
 /// Root-namespace Address: a third type of the same name.
 ///
 /// Generated from `#/definitions/Address` in `namespaces.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Address {
     pub line: String,
+}
+
+impl ::serde::Serialize for Address {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("line", &self.line)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Address {
+    const NAME: &'static str = "Address";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut line: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "line" => __map.read(&mut line, "line"),
+                _ => __map.reject(__key, &["line"]),
+            }?;
+        }
+        let Some(line) = line else {
+            return Err(::serde::de::Error::missing_field("line"));
+        };
+        Ok(Self { line })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Address {
@@ -82,11 +174,55 @@ impl ::json_structure_runtime::Validate for Address {
 /// Types of the `network` namespace.
 pub mod network {
     /// Generated from `#/definitions/Network/Address` in `namespaces.struct.json`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Address {
         pub host: String,
         pub port: u16,
+    }
+
+    impl ::serde::Serialize for Address {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut out = ::json_structure_runtime::object::writer(serializer)?;
+            out.member("host", &self.host)?;
+            out.member("port", &self.port)?;
+            out.end()
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for Address {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::json_structure_runtime::object::deserialize(deserializer)
+        }
+    }
+
+    impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Address {
+        const NAME: &'static str = "Address";
+        fn read<__A: ::serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            use ::json_structure_runtime::object::Members as _;
+            let mut host: Option<String> = None;
+            let mut port: Option<u16> = None;
+            while let Some(__key) = __map.next_member()? {
+                match &*__key {
+                    "host" => __map.read(&mut host, "host"),
+                    "port" => __map.read(&mut port, "port"),
+                    _ => __map.reject(__key, &["host", "port"]),
+                }?;
+            }
+            let Some(host) = host else {
+                return Err(::serde::de::Error::missing_field("host"));
+            };
+            let Some(port) = port else {
+                return Err(::serde::de::Error::missing_field("port"));
+            };
+            Ok(Self { host, port })
+        }
     }
 
     impl ::json_structure_runtime::Validate for Address {
@@ -97,12 +233,56 @@ pub mod network {
 /// Types of the `physical` namespace.
 pub mod physical {
     /// Generated from `#/definitions/Physical/Address` in `namespaces.struct.json`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Address {
         /// Maximum length: 30 characters.
         pub street: String,
         pub city: String,
+    }
+
+    impl ::serde::Serialize for Address {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut out = ::json_structure_runtime::object::writer(serializer)?;
+            out.member("street", &self.street)?;
+            out.member("city", &self.city)?;
+            out.end()
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for Address {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::json_structure_runtime::object::deserialize(deserializer)
+        }
+    }
+
+    impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Address {
+        const NAME: &'static str = "Address";
+        fn read<__A: ::serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            use ::json_structure_runtime::object::Members as _;
+            let mut street: Option<String> = None;
+            let mut city: Option<String> = None;
+            while let Some(__key) = __map.next_member()? {
+                match &*__key {
+                    "street" => __map.read(&mut street, "street"),
+                    "city" => __map.read(&mut city, "city"),
+                    _ => __map.reject(__key, &["street", "city"]),
+                }?;
+            }
+            let Some(street) = street else {
+                return Err(::serde::de::Error::missing_field("street"));
+            };
+            let Some(city) = city else {
+                return Err(::serde::de::Error::missing_field("city"));
+            };
+            Ok(Self { street, city })
+        }
     }
 
     impl ::json_structure_runtime::Validate for Address {
@@ -120,12 +300,62 @@ pub mod physical {
     /// References a type in its own namespace and one in another.
     ///
     /// Generated from `#/definitions/Physical/Site` in `namespaces.struct.json`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Site {
         pub address: Address,
         pub uplink: super::network::Address,
         pub kind: SiteKind,
+    }
+
+    impl ::serde::Serialize for Site {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut out = ::json_structure_runtime::object::writer(serializer)?;
+            out.member("address", &self.address)?;
+            out.member("uplink", &self.uplink)?;
+            out.member("kind", &self.kind)?;
+            out.end()
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for Site {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::json_structure_runtime::object::deserialize(deserializer)
+        }
+    }
+
+    impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Site {
+        const NAME: &'static str = "Site";
+        fn read<__A: ::serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            use ::json_structure_runtime::object::Members as _;
+            let mut address: Option<Address> = None;
+            let mut uplink: Option<super::network::Address> = None;
+            let mut kind: Option<SiteKind> = None;
+            while let Some(__key) = __map.next_member()? {
+                match &*__key {
+                    "address" => __map.read(&mut address, "address"),
+                    "uplink" => __map.read(&mut uplink, "uplink"),
+                    "kind" => __map.read(&mut kind, "kind"),
+                    _ => __map.reject(__key, &["address", "uplink", "kind"]),
+                }?;
+            }
+            let Some(address) = address else {
+                return Err(::serde::de::Error::missing_field("address"));
+            };
+            let Some(uplink) = uplink else {
+                return Err(::serde::de::Error::missing_field("uplink"));
+            };
+            let Some(kind) = kind else {
+                return Err(::serde::de::Error::missing_field("kind"));
+            };
+            Ok(Self { address, uplink, kind })
+        }
     }
 
     impl ::json_structure_runtime::Validate for Site {
@@ -216,10 +446,48 @@ pub mod deep {
     /// Types of the `inner` namespace.
     pub mod inner {
         /// Generated from `#/definitions/Deep/Inner/Leaf` in `namespaces.struct.json`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct Leaf {
             pub depth: u8,
+        }
+
+        impl ::serde::Serialize for Leaf {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut out = ::json_structure_runtime::object::writer(serializer)?;
+                out.member("depth", &self.depth)?;
+                out.end()
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for Leaf {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::json_structure_runtime::object::deserialize(deserializer)
+            }
+        }
+
+        impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Leaf {
+            const NAME: &'static str = "Leaf";
+            fn read<__A: ::serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                use ::json_structure_runtime::object::Members as _;
+                let mut depth: Option<u8> = None;
+                while let Some(__key) = __map.next_member()? {
+                    match &*__key {
+                        "depth" => __map.read(&mut depth, "depth"),
+                        _ => __map.reject(__key, &["depth"]),
+                    }?;
+                }
+                let Some(depth) = depth else {
+                    return Err(::serde::de::Error::missing_field("depth"));
+                };
+                Ok(Self { depth })
+            }
         }
 
         impl ::json_structure_runtime::Validate for Leaf {

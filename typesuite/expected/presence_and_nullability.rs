@@ -5,94 +5,176 @@
 /// Presence (required) and nullability (union with null) are separate axes.
 ///
 /// Root type of `presence-and-nullability.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Presence {
-    #[serde(rename = "requiredPlain")]
     pub required_plain: String,
-    #[serde(
-        rename = "requiredNullable",
-        deserialize_with = "::serde::Deserialize::deserialize"
-    )]
     pub required_nullable: Option<String>,
-    #[serde(
-        rename = "optionalPlain",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub optional_plain: Option<String>,
-    #[serde(
-        rename = "optionalNullable",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::Same>>>"
-    )]
     pub optional_nullable: Option<Option<String>>,
-    #[serde(
-        rename = "requiredNullableBig",
-        with = "::json_structure_runtime::As::<Option<::json_structure_runtime::StringInt>>"
-    )]
     pub required_nullable_big: Option<i64>,
-    #[serde(
-        rename = "optionalNullableBig",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::StringInt>>>"
-    )]
     pub optional_nullable_big: Option<Option<i64>>,
-    #[serde(
-        rename = "optionalNullableNumber",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::Number>>>"
-    )]
     pub optional_nullable_number: Option<Option<f64>>,
-    #[serde(
-        rename = "optionalNullableDate",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::Same>>>"
-    )]
     pub optional_nullable_date: Option<Option<::json_structure_runtime::Date>>,
-    #[serde(
-        rename = "optionalNullableList",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::Same>>>"
-    )]
     pub optional_nullable_list: Option<Option<Labels>>,
-    #[serde(
-        rename = "optionalNested",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub optional_nested: Option<PresenceOptionalNested>,
     /// Maximum length: 3 characters.
-    #[serde(
-        rename = "optionalNullableShort",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::Same>>>"
-    )]
     pub optional_nullable_short: Option<Option<String>>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Presence {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("requiredPlain", &self.required_plain)?;
+        out.member("requiredNullable", &self.required_nullable)?;
+        out.optional("optionalPlain", &self.optional_plain)?;
+        out.optional("optionalNullable", &self.optional_nullable)?;
+        out.member_as::<
+                Option<::json_structure_runtime::StringInt>,
+                _,
+            >("requiredNullableBig", &self.required_nullable_big)?;
+        out.optional_as::<
+                Option<::json_structure_runtime::StringInt>,
+                _,
+            >("optionalNullableBig", &self.optional_nullable_big)?;
+        out.optional_as::<
+                Option<::json_structure_runtime::Number>,
+                _,
+            >("optionalNullableNumber", &self.optional_nullable_number)?;
+        out.optional("optionalNullableDate", &self.optional_nullable_date)?;
+        out.optional("optionalNullableList", &self.optional_nullable_list)?;
+        out.optional("optionalNested", &self.optional_nested)?;
+        out.optional("optionalNullableShort", &self.optional_nullable_short)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Presence {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Presence {
+    const NAME: &'static str = "Presence";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut required_plain: Option<String> = None;
+        let mut required_nullable: Option<Option<String>> = None;
+        let mut optional_plain: Option<String> = None;
+        let mut optional_nullable: Option<Option<String>> = None;
+        let mut required_nullable_big: Option<Option<i64>> = None;
+        let mut optional_nullable_big: Option<Option<i64>> = None;
+        let mut optional_nullable_number: Option<Option<f64>> = None;
+        let mut optional_nullable_date: Option<Option<::json_structure_runtime::Date>> = None;
+        let mut optional_nullable_list: Option<Option<Labels>> = None;
+        let mut optional_nested: Option<PresenceOptionalNested> = None;
+        let mut optional_nullable_short: Option<Option<String>> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "requiredPlain" => __map.read(&mut required_plain, "requiredPlain"),
+                "requiredNullable" => {
+                    __map.read(&mut required_nullable, "requiredNullable")
+                }
+                "optionalPlain" => __map.read(&mut optional_plain, "optionalPlain"),
+                "optionalNullable" => {
+                    __map.read(&mut optional_nullable, "optionalNullable")
+                }
+                "requiredNullableBig" => {
+                    __map
+                        .read_as::<
+                            Option<::json_structure_runtime::StringInt>,
+                            _,
+                        >(&mut required_nullable_big, "requiredNullableBig")
+                }
+                "optionalNullableBig" => {
+                    __map
+                        .read_as::<
+                            Option<::json_structure_runtime::StringInt>,
+                            _,
+                        >(&mut optional_nullable_big, "optionalNullableBig")
+                }
+                "optionalNullableNumber" => {
+                    __map
+                        .read_as::<
+                            Option<::json_structure_runtime::Number>,
+                            _,
+                        >(&mut optional_nullable_number, "optionalNullableNumber")
+                }
+                "optionalNullableDate" => {
+                    __map.read(&mut optional_nullable_date, "optionalNullableDate")
+                }
+                "optionalNullableList" => {
+                    __map.read(&mut optional_nullable_list, "optionalNullableList")
+                }
+                "optionalNested" => __map.read(&mut optional_nested, "optionalNested"),
+                "optionalNullableShort" => {
+                    __map.read(&mut optional_nullable_short, "optionalNullableShort")
+                }
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "requiredPlain",
+                                "requiredNullable",
+                                "optionalPlain",
+                                "optionalNullable",
+                                "requiredNullableBig",
+                                "optionalNullableBig",
+                                "optionalNullableNumber",
+                                "optionalNullableDate",
+                                "optionalNullableList",
+                                "optionalNested",
+                                "optionalNullableShort",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(required_plain) = required_plain else {
+            return Err(::serde::de::Error::missing_field("requiredPlain"));
+        };
+        let Some(required_nullable) = required_nullable else {
+            return Err(::serde::de::Error::missing_field("requiredNullable"));
+        };
+        let Some(required_nullable_big) = required_nullable_big else {
+            return Err(::serde::de::Error::missing_field("requiredNullableBig"));
+        };
+        Ok(Self {
+            required_plain,
+            required_nullable,
+            optional_plain,
+            optional_nullable,
+            required_nullable_big,
+            optional_nullable_big,
+            optional_nullable_number,
+            optional_nullable_date,
+            optional_nullable_list,
+            optional_nested,
+            optional_nullable_short,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Presence {
@@ -109,10 +191,48 @@ impl ::json_structure_runtime::Validate for Presence {
 }
 
 /// Generated from `#/definitions/Labels` in `presence-and-nullability.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Labels {
     pub items: Vec<String>,
+}
+
+impl ::serde::Serialize for Labels {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("items", &self.items)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Labels {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Labels {
+    const NAME: &'static str = "Labels";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut items: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "items" => __map.read(&mut items, "items"),
+                _ => __map.reject(__key, &["items"]),
+            }?;
+        }
+        let Some(items) = items else {
+            return Err(::serde::de::Error::missing_field("items"));
+        };
+        Ok(Self { items })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Labels {
@@ -120,17 +240,59 @@ impl ::json_structure_runtime::Validate for Labels {
 }
 
 /// Generated from `#/properties/optionalNested` in `presence-and-nullability.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PresenceOptionalNested {
-    #[serde(deserialize_with = "::serde::Deserialize::deserialize")]
     pub inner: Option<bool>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for PresenceOptionalNested {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("inner", &self.inner)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PresenceOptionalNested {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for PresenceOptionalNested {
+    const NAME: &'static str = "PresenceOptionalNested";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut inner: Option<Option<bool>> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "inner" => __map.read(&mut inner, "inner"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        let Some(inner) = inner else {
+            return Err(::serde::de::Error::missing_field("inner"));
+        };
+        Ok(Self {
+            inner,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for PresenceOptionalNested {

@@ -5,8 +5,7 @@
 /// Every primitive type once, each with its wire form.
 ///
 /// Root type of `primitives.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Primitives {
     /// At most 5 Unicode scalar values.
     ///
@@ -15,7 +14,6 @@ pub struct Primitives {
     /// Example: `"héllo"`
     pub text: String,
     /// Any JSON number.
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub number: f64,
     pub integer: i32,
     /// Default: `false`.
@@ -28,21 +26,9 @@ pub struct Primitives {
     pub i32: i32,
     pub u32: u32,
     /// Example: `"-9223372036854775808"`
-    #[serde(
-        with = "::json_structure_runtime::As::<::json_structure_runtime::StringInt>"
-    )]
     pub i64: i64,
-    #[serde(
-        with = "::json_structure_runtime::As::<::json_structure_runtime::StringInt>"
-    )]
     pub u64: u64,
-    #[serde(
-        with = "::json_structure_runtime::As::<::json_structure_runtime::StringInt>"
-    )]
     pub i128: i128,
-    #[serde(
-        with = "::json_structure_runtime::As::<::json_structure_runtime::StringInt>"
-    )]
     pub u128: u128,
     /// Default: `"0.00"`.
     ///
@@ -55,17 +41,9 @@ pub struct Primitives {
     /// Precision: 6.
     ///
     /// Scale: 3.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<::json_structure_runtime::Number>>"
-    )]
     pub ratio: Option<f64>,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub f8: f32,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub f32: f32,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Number>")]
     pub f64: f64,
     pub day: ::json_structure_runtime::Date,
     pub at: ::json_structure_runtime::DateTime,
@@ -73,26 +51,341 @@ pub struct Primitives {
     pub span: ::json_structure_runtime::Duration,
     pub id: ::json_structure_runtime::Uuid,
     pub link: ::json_structure_runtime::Uri,
-    #[serde(with = "::json_structure_runtime::As::<::json_structure_runtime::Base64>")]
     pub blob: Vec<u8>,
     pub pointer: ::json_structure_runtime::JsonPointer,
     pub anything: ::serde_json::Value,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Primitives {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("text", &self.text)?;
+        out.member_as::<::json_structure_runtime::Number, _>("number", &self.number)?;
+        out.member("integer", &self.integer)?;
+        out.member("flag", &self.flag)?;
+        out.member("nothing", &self.nothing)?;
+        out.member("i8", &self.i8)?;
+        out.member("u8", &self.u8)?;
+        out.member("i16", &self.i16)?;
+        out.member("u16", &self.u16)?;
+        out.member("i32", &self.i32)?;
+        out.member("u32", &self.u32)?;
+        out.member_as::<::json_structure_runtime::StringInt, _>("i64", &self.i64)?;
+        out.member_as::<::json_structure_runtime::StringInt, _>("u64", &self.u64)?;
+        out.member_as::<::json_structure_runtime::StringInt, _>("i128", &self.i128)?;
+        out.member_as::<::json_structure_runtime::StringInt, _>("u128", &self.u128)?;
+        out.member("amount", &self.amount)?;
+        out.optional_as::<::json_structure_runtime::Number, _>("ratio", &self.ratio)?;
+        out.member_as::<::json_structure_runtime::Number, _>("f8", &self.f8)?;
+        out.member_as::<::json_structure_runtime::Number, _>("f32", &self.f32)?;
+        out.member_as::<::json_structure_runtime::Number, _>("f64", &self.f64)?;
+        out.member("day", &self.day)?;
+        out.member("at", &self.at)?;
+        out.member("clock", &self.clock)?;
+        out.member("span", &self.span)?;
+        out.member("id", &self.id)?;
+        out.member("link", &self.link)?;
+        out.member_as::<::json_structure_runtime::Base64, _>("blob", &self.blob)?;
+        out.member("pointer", &self.pointer)?;
+        out.member("anything", &self.anything)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Primitives {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Primitives {
+    const NAME: &'static str = "Primitives";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut text: Option<String> = None;
+        let mut number: Option<f64> = None;
+        let mut integer: Option<i32> = None;
+        let mut flag: Option<bool> = None;
+        let mut nothing: Option<()> = None;
+        let mut i8: Option<i8> = None;
+        let mut u8: Option<u8> = None;
+        let mut i16: Option<i16> = None;
+        let mut u16: Option<u16> = None;
+        let mut i32: Option<i32> = None;
+        let mut u32: Option<u32> = None;
+        let mut i64: Option<i64> = None;
+        let mut u64: Option<u64> = None;
+        let mut i128: Option<i128> = None;
+        let mut u128: Option<u128> = None;
+        let mut amount: Option<::json_structure_runtime::Decimal> = None;
+        let mut ratio: Option<f64> = None;
+        let mut f8: Option<f32> = None;
+        let mut f32: Option<f32> = None;
+        let mut f64: Option<f64> = None;
+        let mut day: Option<::json_structure_runtime::Date> = None;
+        let mut at: Option<::json_structure_runtime::DateTime> = None;
+        let mut clock: Option<::json_structure_runtime::Time> = None;
+        let mut span: Option<::json_structure_runtime::Duration> = None;
+        let mut id: Option<::json_structure_runtime::Uuid> = None;
+        let mut link: Option<::json_structure_runtime::Uri> = None;
+        let mut blob: Option<Vec<u8>> = None;
+        let mut pointer: Option<::json_structure_runtime::JsonPointer> = None;
+        let mut anything: Option<::serde_json::Value> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "text" => __map.read(&mut text, "text"),
+                "number" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Number,
+                            _,
+                        >(&mut number, "number")
+                }
+                "integer" => __map.read(&mut integer, "integer"),
+                "flag" => __map.read(&mut flag, "flag"),
+                "nothing" => __map.read(&mut nothing, "nothing"),
+                "i8" => __map.read(&mut i8, "i8"),
+                "u8" => __map.read(&mut u8, "u8"),
+                "i16" => __map.read(&mut i16, "i16"),
+                "u16" => __map.read(&mut u16, "u16"),
+                "i32" => __map.read(&mut i32, "i32"),
+                "u32" => __map.read(&mut u32, "u32"),
+                "i64" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::StringInt,
+                            _,
+                        >(&mut i64, "i64")
+                }
+                "u64" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::StringInt,
+                            _,
+                        >(&mut u64, "u64")
+                }
+                "i128" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::StringInt,
+                            _,
+                        >(&mut i128, "i128")
+                }
+                "u128" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::StringInt,
+                            _,
+                        >(&mut u128, "u128")
+                }
+                "amount" => __map.read(&mut amount, "amount"),
+                "ratio" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Number,
+                            _,
+                        >(&mut ratio, "ratio")
+                }
+                "f8" => {
+                    __map.read_as::<::json_structure_runtime::Number, _>(&mut f8, "f8")
+                }
+                "f32" => {
+                    __map.read_as::<::json_structure_runtime::Number, _>(&mut f32, "f32")
+                }
+                "f64" => {
+                    __map.read_as::<::json_structure_runtime::Number, _>(&mut f64, "f64")
+                }
+                "day" => __map.read(&mut day, "day"),
+                "at" => __map.read(&mut at, "at"),
+                "clock" => __map.read(&mut clock, "clock"),
+                "span" => __map.read(&mut span, "span"),
+                "id" => __map.read(&mut id, "id"),
+                "link" => __map.read(&mut link, "link"),
+                "blob" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::Base64,
+                            _,
+                        >(&mut blob, "blob")
+                }
+                "pointer" => __map.read(&mut pointer, "pointer"),
+                "anything" => __map.read(&mut anything, "anything"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "text",
+                                "number",
+                                "integer",
+                                "flag",
+                                "nothing",
+                                "i8",
+                                "u8",
+                                "i16",
+                                "u16",
+                                "i32",
+                                "u32",
+                                "i64",
+                                "u64",
+                                "i128",
+                                "u128",
+                                "amount",
+                                "ratio",
+                                "f8",
+                                "f32",
+                                "f64",
+                                "day",
+                                "at",
+                                "clock",
+                                "span",
+                                "id",
+                                "link",
+                                "blob",
+                                "pointer",
+                                "anything",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(text) = text else {
+            return Err(::serde::de::Error::missing_field("text"));
+        };
+        let Some(number) = number else {
+            return Err(::serde::de::Error::missing_field("number"));
+        };
+        let Some(integer) = integer else {
+            return Err(::serde::de::Error::missing_field("integer"));
+        };
+        let Some(flag) = flag else {
+            return Err(::serde::de::Error::missing_field("flag"));
+        };
+        let Some(nothing) = nothing else {
+            return Err(::serde::de::Error::missing_field("nothing"));
+        };
+        let Some(i8) = i8 else {
+            return Err(::serde::de::Error::missing_field("i8"));
+        };
+        let Some(u8) = u8 else {
+            return Err(::serde::de::Error::missing_field("u8"));
+        };
+        let Some(i16) = i16 else {
+            return Err(::serde::de::Error::missing_field("i16"));
+        };
+        let Some(u16) = u16 else {
+            return Err(::serde::de::Error::missing_field("u16"));
+        };
+        let Some(i32) = i32 else {
+            return Err(::serde::de::Error::missing_field("i32"));
+        };
+        let Some(u32) = u32 else {
+            return Err(::serde::de::Error::missing_field("u32"));
+        };
+        let Some(i64) = i64 else {
+            return Err(::serde::de::Error::missing_field("i64"));
+        };
+        let Some(u64) = u64 else {
+            return Err(::serde::de::Error::missing_field("u64"));
+        };
+        let Some(i128) = i128 else {
+            return Err(::serde::de::Error::missing_field("i128"));
+        };
+        let Some(u128) = u128 else {
+            return Err(::serde::de::Error::missing_field("u128"));
+        };
+        let Some(amount) = amount else {
+            return Err(::serde::de::Error::missing_field("amount"));
+        };
+        let Some(f8) = f8 else {
+            return Err(::serde::de::Error::missing_field("f8"));
+        };
+        let Some(f32) = f32 else {
+            return Err(::serde::de::Error::missing_field("f32"));
+        };
+        let Some(f64) = f64 else {
+            return Err(::serde::de::Error::missing_field("f64"));
+        };
+        let Some(day) = day else {
+            return Err(::serde::de::Error::missing_field("day"));
+        };
+        let Some(at) = at else {
+            return Err(::serde::de::Error::missing_field("at"));
+        };
+        let Some(clock) = clock else {
+            return Err(::serde::de::Error::missing_field("clock"));
+        };
+        let Some(span) = span else {
+            return Err(::serde::de::Error::missing_field("span"));
+        };
+        let Some(id) = id else {
+            return Err(::serde::de::Error::missing_field("id"));
+        };
+        let Some(link) = link else {
+            return Err(::serde::de::Error::missing_field("link"));
+        };
+        let Some(blob) = blob else {
+            return Err(::serde::de::Error::missing_field("blob"));
+        };
+        let Some(pointer) = pointer else {
+            return Err(::serde::de::Error::missing_field("pointer"));
+        };
+        let Some(anything) = anything else {
+            return Err(::serde::de::Error::missing_field("anything"));
+        };
+        Ok(Self {
+            text,
+            number,
+            integer,
+            flag,
+            nothing,
+            i8,
+            u8,
+            i16,
+            u16,
+            i32,
+            u32,
+            i64,
+            u64,
+            i128,
+            u128,
+            amount,
+            ratio,
+            f8,
+            f32,
+            f64,
+            day,
+            at,
+            clock,
+            span,
+            id,
+            link,
+            blob,
+            pointer,
+            anything,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Primitives {

@@ -5,44 +5,83 @@
 /// A self-referential tree, a linked list (direct self-reference) and mutually recursive types.
 ///
 /// Root type of `recursion.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Recursion {
     pub tree: TreeNode,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub list: Option<ListNode>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub expr: Option<Expr>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub folder: Option<Folder>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Recursion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("tree", &self.tree)?;
+        out.optional("list", &self.list)?;
+        out.optional("expr", &self.expr)?;
+        out.optional("folder", &self.folder)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Recursion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Recursion {
+    const NAME: &'static str = "Recursion";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut tree: Option<TreeNode> = None;
+        let mut list: Option<ListNode> = None;
+        let mut expr: Option<Expr> = None;
+        let mut folder: Option<Folder> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "tree" => __map.read(&mut tree, "tree"),
+                "list" => __map.read(&mut list, "list"),
+                "expr" => __map.read(&mut expr, "expr"),
+                "folder" => __map.read(&mut folder, "folder"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &["tree", "list", "expr", "folder", "$schema", "$uses"],
+                        )
+                }
+            }?;
+        }
+        let Some(tree) = tree else {
+            return Err(::serde::de::Error::missing_field("tree"));
+        };
+        Ok(Self {
+            tree,
+            list,
+            expr,
+            folder,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Recursion {
@@ -59,16 +98,52 @@ impl ::json_structure_runtime::Validate for Recursion {
 }
 
 /// Generated from `#/definitions/TreeNode` in `recursion.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TreeNode {
     pub value: i32,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub children: Option<Vec<TreeNode>>,
+}
+
+impl ::serde::Serialize for TreeNode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("value", &self.value)?;
+        out.optional("children", &self.children)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TreeNode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for TreeNode {
+    const NAME: &'static str = "TreeNode";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut value: Option<i32> = None;
+        let mut children: Option<Vec<TreeNode>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "value" => __map.read(&mut value, "value"),
+                "children" => __map.read(&mut children, "children"),
+                _ => __map.reject(__key, &["value", "children"]),
+            }?;
+        }
+        let Some(value) = value else {
+            return Err(::serde::de::Error::missing_field("value"));
+        };
+        Ok(Self { value, children })
+    }
 }
 
 impl ::json_structure_runtime::Validate for TreeNode {
@@ -76,13 +151,56 @@ impl ::json_structure_runtime::Validate for TreeNode {
 }
 
 /// Generated from `#/definitions/ListNode` in `recursion.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ListNode {
     /// Maximum length: 3 characters.
     pub value: String,
-    #[serde(deserialize_with = "::serde::Deserialize::deserialize")]
     pub next: Option<Box<ListNode>>,
+}
+
+impl ::serde::Serialize for ListNode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("value", &self.value)?;
+        out.member("next", &self.next)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ListNode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for ListNode {
+    const NAME: &'static str = "ListNode";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut value: Option<String> = None;
+        let mut next: Option<Option<Box<ListNode>>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "value" => __map.read(&mut value, "value"),
+                "next" => __map.read(&mut next, "next"),
+                _ => __map.reject(__key, &["value", "next"]),
+            }?;
+        }
+        let Some(value) = value else {
+            return Err(::serde::de::Error::missing_field("value"));
+        };
+        let Some(next) = next else {
+            return Err(::serde::de::Error::missing_field("next"));
+        };
+        Ok(Self { value, next })
+    }
 }
 
 impl ::json_structure_runtime::Validate for ListNode {
@@ -106,11 +224,55 @@ impl ::json_structure_runtime::Validate for ListNode {
 }
 
 /// Generated from `#/definitions/Expr` in `recursion.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
     pub op: ExprOp,
     pub args: Vec<Term>,
+}
+
+impl ::serde::Serialize for Expr {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("op", &self.op)?;
+        out.member("args", &self.args)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Expr {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Expr {
+    const NAME: &'static str = "Expr";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut op: Option<ExprOp> = None;
+        let mut args: Option<Vec<Term>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "op" => __map.read(&mut op, "op"),
+                "args" => __map.read(&mut args, "args"),
+                _ => __map.reject(__key, &["op", "args"]),
+            }?;
+        }
+        let Some(op) = op else {
+            return Err(::serde::de::Error::missing_field("op"));
+        };
+        let Some(args) = args else {
+            return Err(::serde::de::Error::missing_field("args"));
+        };
+        Ok(Self { op, args })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Expr {
@@ -136,23 +298,56 @@ impl ::json_structure_runtime::Validate for Term {
 }
 
 /// Generated from `#/definitions/Folder` in `recursion.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Folder {
     pub name: String,
-    #[serde(
-        rename = "parentFile",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub parent_file: Option<Box<File>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub files: Option<::json_structure_runtime::IndexMap<String, File>>,
+}
+
+impl ::serde::Serialize for Folder {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("name", &self.name)?;
+        out.optional("parentFile", &self.parent_file)?;
+        out.optional("files", &self.files)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Folder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Folder {
+    const NAME: &'static str = "Folder";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut name: Option<String> = None;
+        let mut parent_file: Option<Box<File>> = None;
+        let mut files: Option<::json_structure_runtime::IndexMap<String, File>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "name" => __map.read(&mut name, "name"),
+                "parentFile" => __map.read(&mut parent_file, "parentFile"),
+                "files" => __map.read(&mut files, "files"),
+                _ => __map.reject(__key, &["name", "parentFile", "files"]),
+            }?;
+        }
+        let Some(name) = name else {
+            return Err(::serde::de::Error::missing_field("name"));
+        };
+        Ok(Self { name, parent_file, files })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Folder {
@@ -160,19 +355,58 @@ impl ::json_structure_runtime::Validate for Folder {
 }
 
 /// Generated from `#/definitions/File` in `recursion.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct File {
-    #[serde(
-        with = "::json_structure_runtime::As::<::json_structure_runtime::StringInt>"
-    )]
     pub size: u64,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub folder: Option<Box<Folder>>,
+}
+
+impl ::serde::Serialize for File {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member_as::<::json_structure_runtime::StringInt, _>("size", &self.size)?;
+        out.optional("folder", &self.folder)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for File {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for File {
+    const NAME: &'static str = "File";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut size: Option<u64> = None;
+        let mut folder: Option<Box<Folder>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "size" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::StringInt,
+                            _,
+                        >(&mut size, "size")
+                }
+                "folder" => __map.read(&mut folder, "folder"),
+                _ => __map.reject(__key, &["size", "folder"]),
+            }?;
+        }
+        let Some(size) = size else {
+            return Err(::serde::de::Error::missing_field("size"));
+        };
+        Ok(Self { size, folder })
+    }
 }
 
 impl ::json_structure_runtime::Validate for File {

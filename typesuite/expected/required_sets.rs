@@ -5,50 +5,96 @@
 /// required as an array of arrays: exactly one set must be fully present.
 ///
 /// Root type of `required-sets.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Animal {
     pub name: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub fins: Option<u8>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub legs: Option<u8>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub wings: Option<u8>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub contact: Option<AnimalContact>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Animal {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("name", &self.name)?;
+        out.optional("fins", &self.fins)?;
+        out.optional("legs", &self.legs)?;
+        out.optional("wings", &self.wings)?;
+        out.optional("contact", &self.contact)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Animal {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Animal {
+    const NAME: &'static str = "Animal";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut name: Option<String> = None;
+        let mut fins: Option<u8> = None;
+        let mut legs: Option<u8> = None;
+        let mut wings: Option<u8> = None;
+        let mut contact: Option<AnimalContact> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "name" => __map.read(&mut name, "name"),
+                "fins" => __map.read(&mut fins, "fins"),
+                "legs" => __map.read(&mut legs, "legs"),
+                "wings" => __map.read(&mut wings, "wings"),
+                "contact" => __map.read(&mut contact, "contact"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "name",
+                                "fins",
+                                "legs",
+                                "wings",
+                                "contact",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(name) = name else {
+            return Err(::serde::de::Error::missing_field("name"));
+        };
+        Ok(Self {
+            name,
+            fins,
+            legs,
+            wings,
+            contact,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Animal {
@@ -69,21 +115,49 @@ impl ::json_structure_runtime::Validate for Animal {
 }
 
 /// Generated from `#/properties/contact` in `required-sets.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AnimalContact {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub email: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub phone: Option<String>,
+}
+
+impl ::serde::Serialize for AnimalContact {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("email", &self.email)?;
+        out.optional("phone", &self.phone)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AnimalContact {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for AnimalContact {
+    const NAME: &'static str = "AnimalContact";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut email: Option<String> = None;
+        let mut phone: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "email" => __map.read(&mut email, "email"),
+                "phone" => __map.read(&mut phone, "phone"),
+                _ => __map.reject(__key, &["email", "phone"]),
+            }?;
+        }
+        Ok(Self { email, phone })
+    }
 }
 
 impl ::json_structure_runtime::Validate for AnimalContact {

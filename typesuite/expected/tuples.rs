@@ -5,40 +5,87 @@
 /// Tuples are fixed-length JSON arrays in `tuple` order.
 ///
 /// Root type of `tuples.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tuples {
     pub point: Point,
     /// Declared out of order: the `tuple` keyword decides the wire order.
     pub person: TuplesPerson,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub ledger: Option<TuplesLedger>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub path: Option<Vec<Point>>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Tuples {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("point", &self.point)?;
+        out.member("person", &self.person)?;
+        out.optional("ledger", &self.ledger)?;
+        out.optional("path", &self.path)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Tuples {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Tuples {
+    const NAME: &'static str = "Tuples";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut point: Option<Point> = None;
+        let mut person: Option<TuplesPerson> = None;
+        let mut ledger: Option<TuplesLedger> = None;
+        let mut path: Option<Vec<Point>> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "point" => __map.read(&mut point, "point"),
+                "person" => __map.read(&mut person, "person"),
+                "ledger" => __map.read(&mut ledger, "ledger"),
+                "path" => __map.read(&mut path, "path"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &["point", "person", "ledger", "path", "$schema", "$uses"],
+                        )
+                }
+            }?;
+        }
+        let Some(point) = point else {
+            return Err(::serde::de::Error::missing_field("point"));
+        };
+        let Some(person) = person else {
+            return Err(::serde::de::Error::missing_field("person"));
+        };
+        Ok(Self {
+            point,
+            person,
+            ledger,
+            path,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Tuples {
@@ -78,7 +125,6 @@ pub struct TuplesPerson(
     /// Element `age`.
     pub u8,
     /// Element `email`.
-    #[serde(deserialize_with = "::serde::Deserialize::deserialize")]
     pub Option<String>,
 );
 

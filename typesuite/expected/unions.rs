@@ -5,84 +5,132 @@
 /// Type unions: \[T, null\] is an Option; any other union tries its members in order.
 ///
 /// Root type of `unions.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unions {
-    #[serde(rename = "idOrName")]
     pub id_or_name: UnionsIdOrName,
-    #[serde(
-        rename = "maybeText",
-        deserialize_with = "::serde::Deserialize::deserialize"
-    )]
     pub maybe_text: Option<String>,
-    #[serde(
-        rename = "nullFirst",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::Same>>>"
-    )]
     pub null_first: Option<Option<u16>>,
-    #[serde(
-        rename = "numberOrFlag",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub number_or_flag: Option<UnionsNumberOrFlag>,
-    #[serde(
-        rename = "bigOrText",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub big_or_text: Option<UnionsBigOrText>,
-    #[serde(
-        rename = "dateOrText",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub date_or_text: Option<UnionsDateOrText>,
-    #[serde(
-        rename = "textOrDate",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub text_or_date: Option<UnionsTextOrDate>,
-    #[serde(
-        rename = "nullableUnion",
-        deserialize_with = "::serde::Deserialize::deserialize"
-    )]
     pub nullable_union: Option<UnionsNullableUnion>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub pet: Option<UnionsPet>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub pets: Option<Vec<UnionsPetsItem>>,
     /// The instance's schema (`$schema`).
-    #[serde(
-        rename = "$schema",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub schema: Option<String>,
     /// Add-ins this instance uses (`$uses`).
-    #[serde(
-        rename = "$uses",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub uses: Option<Vec<String>>,
+}
+
+impl ::serde::Serialize for Unions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("idOrName", &self.id_or_name)?;
+        out.member("maybeText", &self.maybe_text)?;
+        out.optional("nullFirst", &self.null_first)?;
+        out.optional("numberOrFlag", &self.number_or_flag)?;
+        out.optional("bigOrText", &self.big_or_text)?;
+        out.optional("dateOrText", &self.date_or_text)?;
+        out.optional("textOrDate", &self.text_or_date)?;
+        out.member("nullableUnion", &self.nullable_union)?;
+        out.optional("pet", &self.pet)?;
+        out.optional("pets", &self.pets)?;
+        out.optional("$schema", &self.schema)?;
+        out.optional("$uses", &self.uses)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Unions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Unions {
+    const NAME: &'static str = "Unions";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut id_or_name: Option<UnionsIdOrName> = None;
+        let mut maybe_text: Option<Option<String>> = None;
+        let mut null_first: Option<Option<u16>> = None;
+        let mut number_or_flag: Option<UnionsNumberOrFlag> = None;
+        let mut big_or_text: Option<UnionsBigOrText> = None;
+        let mut date_or_text: Option<UnionsDateOrText> = None;
+        let mut text_or_date: Option<UnionsTextOrDate> = None;
+        let mut nullable_union: Option<Option<UnionsNullableUnion>> = None;
+        let mut pet: Option<UnionsPet> = None;
+        let mut pets: Option<Vec<UnionsPetsItem>> = None;
+        let mut schema: Option<String> = None;
+        let mut uses: Option<Vec<String>> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "idOrName" => __map.read(&mut id_or_name, "idOrName"),
+                "maybeText" => __map.read(&mut maybe_text, "maybeText"),
+                "nullFirst" => __map.read(&mut null_first, "nullFirst"),
+                "numberOrFlag" => __map.read(&mut number_or_flag, "numberOrFlag"),
+                "bigOrText" => __map.read(&mut big_or_text, "bigOrText"),
+                "dateOrText" => __map.read(&mut date_or_text, "dateOrText"),
+                "textOrDate" => __map.read(&mut text_or_date, "textOrDate"),
+                "nullableUnion" => __map.read(&mut nullable_union, "nullableUnion"),
+                "pet" => __map.read(&mut pet, "pet"),
+                "pets" => __map.read(&mut pets, "pets"),
+                "$schema" => __map.read(&mut schema, "$schema"),
+                "$uses" => __map.read(&mut uses, "$uses"),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "idOrName",
+                                "maybeText",
+                                "nullFirst",
+                                "numberOrFlag",
+                                "bigOrText",
+                                "dateOrText",
+                                "textOrDate",
+                                "nullableUnion",
+                                "pet",
+                                "pets",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
+            }?;
+        }
+        let Some(id_or_name) = id_or_name else {
+            return Err(::serde::de::Error::missing_field("idOrName"));
+        };
+        let Some(maybe_text) = maybe_text else {
+            return Err(::serde::de::Error::missing_field("maybeText"));
+        };
+        let Some(nullable_union) = nullable_union else {
+            return Err(::serde::de::Error::missing_field("nullableUnion"));
+        };
+        Ok(Self {
+            id_or_name,
+            maybe_text,
+            null_first,
+            number_or_flag,
+            big_or_text,
+            date_or_text,
+            text_or_date,
+            nullable_union,
+            pet,
+            pets,
+            schema,
+            uses,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Unions {
@@ -114,10 +162,48 @@ impl ::json_structure_runtime::Validate for Unions {
 }
 
 /// Generated from `#/definitions/Cat` in `unions.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cat {
     pub meows: bool,
+}
+
+impl ::serde::Serialize for Cat {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("meows", &self.meows)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Cat {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Cat {
+    const NAME: &'static str = "Cat";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut meows: Option<bool> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "meows" => __map.read(&mut meows, "meows"),
+                _ => __map.reject(__key, &["meows"]),
+            }?;
+        }
+        let Some(meows) = meows else {
+            return Err(::serde::de::Error::missing_field("meows"));
+        };
+        Ok(Self { meows })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Cat {
@@ -125,17 +211,53 @@ impl ::json_structure_runtime::Validate for Cat {
 }
 
 /// Generated from `#/definitions/Dog` in `unions.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dog {
     pub barks: bool,
     /// Maximum length: 8 characters.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub name: Option<String>,
+}
+
+impl ::serde::Serialize for Dog {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("barks", &self.barks)?;
+        out.optional("name", &self.name)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Dog {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Dog {
+    const NAME: &'static str = "Dog";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut barks: Option<bool> = None;
+        let mut name: Option<String> = None;
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "barks" => __map.read(&mut barks, "barks"),
+                "name" => __map.read(&mut name, "name"),
+                _ => __map.reject(__key, &["barks", "name"]),
+            }?;
+        }
+        let Some(barks) = barks else {
+            return Err(::serde::de::Error::missing_field("barks"));
+        };
+        Ok(Self { barks, name })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Dog {
