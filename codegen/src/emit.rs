@@ -86,6 +86,25 @@ pub enum MapType {
 
 /// Emits every type of the space, grouped into one module per namespace.
 pub fn emit(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
+    let plan = plan(space, options);
+    let mut root = ModuleTree::default();
+    for i in 0..space.types.len() {
+        if let Some((module, item)) = type_items(space, options, &plan, TypeId(i)) {
+            root.insert(module, item);
+        }
+    }
+    root.into_tokens()
+}
+
+/// What emitting any one type needs to know about the whole space (computed once, shared
+/// by the threads that emit types in parallel).
+#[derive(Debug, Clone)]
+pub struct Plan {
+    needs_validation: Vec<bool>,
+}
+
+/// Computes the [`Plan`] of a space.
+pub fn plan(space: &TypeSpace, options: &EmitOptions) -> Plan {
     let overridden: Vec<bool> = space
         .types
         .iter()
@@ -96,20 +115,33 @@ pub fn emit(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
                 .any(|(p, _)| p.trim_start_matches('#') == d.pointer && !d.pointer.is_empty())
         })
         .collect();
-    let needs_validation = needs_validation(space, &overridden);
+    Plan {
+        needs_validation: needs_validation(space, &overridden),
+    }
+}
+
+/// The items of one type (its declaration, `Validate` impl and indirection tag) and the
+/// module path they belong in; `None` when the type emits nothing (an override).
+pub fn type_items<'s>(
+    space: &'s TypeSpace,
+    options: &EmitOptions,
+    plan: &Plan,
+    id: TypeId,
+) -> Option<(&'s [String], TokenStream)> {
+    let def = space.types.get(id.0)?;
     let e = Emitter {
         space,
         options,
-        needs_validation,
+        needs_validation: &plan.needs_validation,
     };
-    let mut root = ModuleTree::default();
-    for (i, def) in space.types.iter().enumerate() {
-        let mut item = e.type_item(TypeId(i), def);
-        item.extend(e.validate_impl(TypeId(i), def));
-        item.extend(indirect_tag_item(def));
-        root.insert(&def.module, item);
+    let mut item = e.type_item(id, def);
+    item.extend(e.validate_impl(id, def));
+    item.extend(indirect_tag_item(def));
+    if item.is_empty() {
+        None
+    } else {
+        Some((&def.module, item))
     }
-    root.into_tokens()
 }
 
 /// Which types have something to check in `validate()`, directly or in a value they
@@ -433,7 +465,7 @@ fn ident(text: &str) -> Ident {
 struct Emitter<'a> {
     space: &'a TypeSpace,
     options: &'a EmitOptions,
-    needs_validation: Vec<bool>,
+    needs_validation: &'a [bool],
 }
 
 impl Emitter<'_> {
@@ -611,7 +643,7 @@ impl Emitter<'_> {
                         out.extend(self.own_checks(target, &def.checks.own, expr));
                     }
                 }
-                if refs_any(ty, &self.needs_validation) {
+                if refs_any(ty, self.needs_validation) {
                     out.extend(quote! { v.check(#expr); });
                 }
             }

@@ -131,6 +131,10 @@ struct GenerateOptions {
     /// Give string enums an `Other(String)` variant that keeps unknown values.
     #[arg(long)]
     open_enums: bool,
+    /// Threads that parse and format the output (default: available cores, at most 8);
+    /// the output is the same for any number.
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy)]
@@ -177,6 +181,9 @@ impl GenerateOptions {
                 MapArg::Hashmap => MapType::HashMap,
             })
             .cargo_output(false);
+        if let Some(jobs) = self.jobs {
+            config.jobs(jobs);
+        }
         for d in &self.derives {
             config.derive(d);
         }

@@ -94,3 +94,61 @@ fn the_order_of_inputs_does_not_change_the_output() {
     };
     assert_eq!(run(&["a", "b", "c"], "one"), run(&["c", "a", "b"], "two"));
 }
+
+/// Types are parsed and formatted on several threads, one type at a time: the file must be
+/// the same whatever the number of threads, and the same as formatting the whole token
+/// stream at once (namespaces nest the items inside modules, which the per-type printing
+/// has to reproduce exactly).
+#[test]
+fn the_number_of_render_threads_does_not_change_the_output() {
+    use json_structure_codegen::{emit, model, render, resolve, source, synth::Synth};
+    let schema = Synth {
+        definitions: 300,
+        cycle: 40,
+        namespaces: 4,
+        ..Synth::default()
+    }
+    .to_json();
+    let one = Config::new()
+        .jobs(1)
+        .generate_source("synth.struct.json", &schema)
+        .unwrap()
+        .code;
+    assert!(
+        one.contains("pub mod "),
+        "the schema should have namespaces"
+    );
+    for jobs in [2, 3, 8] {
+        let many = Config::new()
+            .jobs(jobs)
+            .generate_source("synth.struct.json", &schema)
+            .unwrap()
+            .code;
+        assert!(many == one, "{jobs} threads gave a different file");
+    }
+    // The whole-file path of the same pipeline.
+    let file = source::SourceFile::new("synth.struct.json", schema);
+    let tree = file.parse().unwrap();
+    let doc = model::read_document(file, &tree, model::Mode::Auto).unwrap();
+    let space = resolve::resolve(
+        &doc,
+        &resolve::ResolveOptions {
+            capture_additional: true,
+        },
+    )
+    .unwrap();
+    let options = emit::EmitOptions {
+        source_name: "synth.struct.json".into(),
+        ..Default::default()
+    };
+    let whole = render::render(
+        emit::emit(&space, &options),
+        "synth.struct.json",
+        Path::new("synth.struct.json"),
+    )
+    .unwrap();
+    assert!(
+        whole == one,
+        "per-type formatting differs from whole-file formatting"
+    );
+}
