@@ -39,6 +39,19 @@ fn generate(bencher: Bencher) {
     });
 }
 
+/// The same on one thread (`Config::jobs(1)`): the generator's total work, which the default
+/// spreads over the machine's cores.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn generate_one_thread(bencher: Bencher) {
+    let (schema, _) = inputs();
+    bencher.bench_local(|| {
+        Config::new()
+            .jobs(1)
+            .generate_source("synth.struct.json", black_box(schema))
+            .unwrap()
+    });
+}
+
 /// Floor, part 1: serde_json parses the schema into a `Value`.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn floor_parse_schema(bencher: Bencher) {

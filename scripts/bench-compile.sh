@@ -13,6 +13,8 @@
 #   SCHEMA=FILE           build this schema instead of the synthetic one
 #   CARGO_TARGET_DIR      target dir of the measured crate (default WORKDIR/target)
 #   RUNS=N                repeat the measured build N times (default 1); each is clean
+#   GENERATOR=BIN         generate with this json-structure-codegen binary instead of the
+#                         one built from this checkout (to compare with an older version)
 #
 # Targets from the issue: at most 85 s and 3 GB peak for the dev build. The machine is shared,
 # so the script prints the load average before each run; compare CPU time when it is high.
@@ -27,7 +29,7 @@ mkdir -p "$work/crate/src"
 
 echo "== building the generator (release)"
 (cd "$root" && cargo build -q --release -p json-structure-codegen --bin json-structure-codegen --example synth)
-gen_bin=$CARGO_TARGET_DIR/release/json-structure-codegen
+gen_bin=${GENERATOR:-$CARGO_TARGET_DIR/release/json-structure-codegen}
 synth_bin=$CARGO_TARGET_DIR/release/examples/synth
 
 if [[ -n ${SCHEMA:-} ]]; then
