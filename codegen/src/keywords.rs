@@ -349,6 +349,7 @@ impl KeywordReader<'_> {
         self.warn_if_not_enabled(node, pointer);
         c.max_length = self.count(node, pointer, "maxLength", target, &[Target::String])?;
         c.min_length = self.count(node, pointer, "minLength", target, &[Target::String])?;
+        self.warn_if_no_enum_value_fits(node, pointer, c.min_length, c.max_length);
         self.ordered(
             node,
             pointer,
@@ -435,6 +436,57 @@ impl KeywordReader<'_> {
         c.key_names = self.sub_schema(node, pointer, "keyNames", target, maps)?;
         self.composition(node, pointer, &mut c)?;
         Ok(c)
+    }
+
+    /// A string `enum` none of whose values satisfies `minLength`/`maxLength` contradicts
+    /// itself. The enum is generated as listed (its values are what documents carry) and the
+    /// lengths are not checked on it, so say so rather than accept silently. (`pattern` is not
+    /// evaluated here: the generator has a regex parser, not a matcher.)
+    fn warn_if_no_enum_value_fits(
+        &mut self,
+        node: &Node,
+        pointer: &str,
+        min: Option<u64>,
+        max: Option<u64>,
+    ) {
+        if min.is_none() && max.is_none() {
+            return;
+        }
+        let Some(values) = node.get("enum").and_then(Node::as_array) else {
+            return;
+        };
+        let texts: Option<Vec<&str>> = values.iter().map(Node::as_str).collect();
+        let Some(texts) = texts.filter(|t| !t.is_empty()) else {
+            return;
+        };
+        let lengths: Vec<u64> = texts
+            .iter()
+            .map(|t| u64::try_from(t.chars().count()).unwrap_or(u64::MAX))
+            .collect();
+        let short = |n: &u64| min.is_some_and(|m| *n < m);
+        let long = |n: &u64| max.is_some_and(|m| *n > m);
+        if lengths.iter().any(|n| !short(n) && !long(n)) {
+            return;
+        }
+        // Name the keyword every value breaks (`maxLength` when they break it or either).
+        let (key, bound) = match (min, max) {
+            (Some(m), _) if lengths.iter().all(short) => ("minLength", m),
+            (_, Some(m)) => ("maxLength", m),
+            (Some(m), None) => ("minLength", m),
+            (None, None) => return,
+        };
+        let at = node.get(key).unwrap_or(node);
+        self.warnings.push(
+            Diagnostic::warning(
+                self.file,
+                at.start,
+                child(pointer, key),
+                format!(
+                    "no `enum` value satisfies `{key}` {bound}, so no value is valid; the enum is generated as listed and `{key}` is not checked"
+                ),
+            )
+            .with_help(format!("remove `{key}` or correct it to fit the `enum` values")),
+        );
     }
 
     fn warn_if_not_enabled(&mut self, node: &Node, pointer: &str) {

@@ -228,3 +228,43 @@ fn composition_over_references_is_checked_as_the_referenced_types_or_dropped_wit
     );
     assert!(out.code.contains("v.one_of("), "{}", out.code);
 }
+
+#[test]
+fn a_string_enum_that_no_length_admits_is_a_warning() {
+    let out = Config::new()
+        .mode(Mode::Lenient)
+        .generate_source(
+            "t.struct.json",
+            "{\"name\": \"Name\", \"type\": \"object\", \"properties\": {\n \
+             \"gender\": {\"type\": \"string\", \"enum\": [\"MALE\", \"FEMALE\"],\n   \"maxLength\": 1},\n \
+             \"ok\": {\"type\": \"string\", \"enum\": [\"M\", \"FEMALE\"], \"maxLength\": 1},\n \
+             \"long\": {\"type\": \"string\", \"enum\": [\"a\", \"b\"], \"minLength\": 2}}}",
+        )
+        .unwrap();
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.pointer == "/properties/gender/maxLength")
+        .expect("a warning at maxLength");
+    assert_eq!(w.line, 3);
+    assert!(
+        w.message
+            .contains("no `enum` value satisfies `maxLength` 1"),
+        "{}",
+        w.message
+    );
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.pointer == "/properties/long/minLength"),
+        "{:?}",
+        out.warnings
+    );
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.pointer.starts_with("/properties/ok")),
+        "one value fits: {:?}",
+        out.warnings
+    );
+}
