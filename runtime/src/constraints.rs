@@ -2949,7 +2949,7 @@ impl SubSchema {
         if let Some(check) = self.reads_as {
             let mut text = String::new();
             value.write(&mut text, false);
-            return check(&text).map_err(|violations| {
+            return cached_type_check(check, text).map_err(|violations| {
                 let first = violations.iter().next();
                 Failure {
                     code: first.map_or("INSTANCE_TYPE_MISMATCH", |v| v.code),
@@ -2972,6 +2972,59 @@ impl SubSchema {
             }),
         }
     }
+}
+
+/// Results of [`TypeCheck`]s while an outermost one runs (see [`cached_type_check`]).
+#[derive(Default)]
+struct TypeChecks {
+    depth: usize,
+    results: std::collections::HashMap<(usize, String), Result<(), Violations>>,
+}
+
+thread_local! {
+    static TYPE_CHECKS: std::cell::RefCell<TypeChecks> = std::cell::RefCell::default();
+}
+
+/// Leaves a [`TypeCheck`] (even by unwinding), forgetting the results when it was the
+/// outermost.
+struct TypeCheckScope;
+
+impl Drop for TypeCheckScope {
+    fn drop(&mut self) {
+        TYPE_CHECKS.with(|c| {
+            let mut c = c.borrow_mut();
+            c.depth = c.depth.saturating_sub(1);
+            if c.depth == 0 {
+                c.results.clear();
+            }
+        });
+    }
+}
+
+/// Runs `check` on `text`, remembering the result while the outermost type check runs.
+///
+/// Reading a value as a type validates it, which runs the type checks of the values inside
+/// it; the ordinary descent of `validate()` then runs those same checks again. In a
+/// recursive schema whose `oneOf` references the type itself (a tree of nodes), each level
+/// would double the work of the level below: exponential in the document's depth. With the
+/// results remembered, each (type, value) pair is read once per outermost check, so the
+/// cost stays polynomial (about the document's size times its depth, per level).
+fn cached_type_check(check: TypeCheck, text: String) -> Result<(), Violations> {
+    let key = (check as usize, text);
+    if let Some(hit) = TYPE_CHECKS.with(|c| c.borrow().results.get(&key).cloned()) {
+        return hit;
+    }
+    TYPE_CHECKS.with(|c| c.borrow_mut().depth += 1);
+    let scope = TypeCheckScope;
+    let result = check(&key.1);
+    TYPE_CHECKS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.depth > 1 {
+            c.results.insert(key, result.clone());
+        }
+    });
+    drop(scope);
+    result
 }
 
 /// A [`TypeCheck`] for [`SubSchema::of_type`]: whether `json` reads as `T` and validates,
@@ -3883,6 +3936,53 @@ impl serde::ser::SerializeStructVariant for CanonMap<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A recursive type whose member is `oneOf: [{"$ref": Node}, {"type": "string"}]`, as
+    /// generated code checks it.
+    #[derive(Debug, serde::Serialize, serde::Deserialize)]
+    struct TreeNode {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        child: Option<Box<TreeNode>>,
+    }
+
+    static TREE_READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+    fn read_tree(json: &str) -> Result<(), Violations> {
+        TREE_READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        reads_as::<TreeNode>(json)
+    }
+
+    static NODE: SubSchema = SubSchema::of_type(r##"{"$ref": "#/definitions/Node"}"##, read_tree);
+    static TEXT: SubSchema = SubSchema::new(r#"{"type": "string"}"#);
+
+    impl crate::Validate for TreeNode {
+        fn validate_into(&self, v: &mut Validator) {
+            if let Some(child) = &self.child {
+                v.field("child", |v| {
+                    v.one_of(child, &[&NODE, &TEXT]);
+                    v.check(child);
+                });
+            }
+        }
+    }
+
+    #[test]
+    fn type_checks_of_recursive_types_take_polynomial_time() {
+        // Each level's oneOf reads the subtree as a TreeNode, which validates it, and the
+        // ordinary descent validates it again: without remembering results, 2^depth reads.
+        let depth = 40;
+        let doc = format!("{}{{}}{}", "{\"child\": ".repeat(depth), "}".repeat(depth));
+        assert!(crate::from_str::<TreeNode>(&doc).is_ok());
+        let reads = TREE_READS.load(std::sync::atomic::Ordering::Relaxed);
+        assert!(reads <= depth * depth, "{reads} reads for depth {depth}");
+        // A bad leaf deep down is still found, at its own place.
+        let bad = format!("{}1{}", "{\"child\": ".repeat(depth), "}".repeat(depth));
+        let err = crate::from_str::<TreeNode>(&bad).unwrap_err();
+        assert!(
+            err.iter().any(|v| v.code == "INSTANCE_TYPE_MISMATCH"),
+            "{err}"
+        );
+    }
 
     fn codes(run: impl FnOnce(&mut Validator)) -> Vec<&'static str> {
         let mut v = Validator::new();
