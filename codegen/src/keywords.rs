@@ -123,15 +123,16 @@ fn reference_branch(node: &Node) -> Option<&Node> {
     target
 }
 
-/// The first `$ref` member anywhere inside `node`, with its pointer below `pointer`.
+/// The first `$ref` member anywhere inside `node`, with its pointer below `pointer` (not
+/// inside values: `const`, `enum`, `default`, examples).
 fn find_ref<'n>(node: &'n Node, pointer: &str) -> Option<(&'n Node, String)> {
     match &node.value {
         Value::Object(members) => members.iter().find_map(|m| {
             let here = child(pointer, &m.key);
-            if m.key == "$ref" {
-                Some((&m.value, here))
-            } else {
-                find_ref(&m.value, &here)
+            match m.key.as_str() {
+                "$ref" => Some((&m.value, here)),
+                "const" | "enum" | "default" | "examples" | "example" => None,
+                _ => find_ref(&m.value, &here),
             }
         }),
         Value::Array(items) => items
@@ -888,7 +889,7 @@ impl KeywordReader<'_> {
                 offset: target.start,
                 pointer: at,
                 message: format!(
-                    "`{key}` has a branch with a `$ref` inside it, which validate() cannot evaluate (only a branch that is a reference as a whole can be checked, as the referenced type); the `{key}` is not checked by validate()"
+                    "`{key}` has a branch with a `$ref` that is not the whole branch (it is nested, or has keywords beside it), which validate() cannot evaluate: only a branch that is just a reference can be checked, as the referenced type; the `{key}` is not checked by validate()"
                 ),
             });
         }

@@ -170,7 +170,9 @@ fn composition_over_references_is_checked_as_the_referenced_types_or_dropped_wit
              \"pm\": {\"oneOf\": [{\"$ref\": \"#/components/schemas/Card\"},\n   \
              {\"$ref\": \"#/components/schemas/Iban\"}]},\n \
              \"deep\": {\"anyOf\": [{\"type\": \"object\", \"properties\": {\"x\": {\"$ref\": \"#/definitions/A\"}}}, {\"type\": \"string\"}]},\n \
-             \"short\": {\"type\": \"string\", \"not\": {\"$ref\": \"#/definitions/A\"}}},\n \
+             \"short\": {\"type\": \"string\", \"not\": {\"$ref\": \"#/definitions/A\"}},\n \
+             \"beside\": {\"oneOf\": [{\"$ref\": \"#/definitions/A\", \"maxLength\": 1}, {\"type\": \"int32\"}]},\n \
+             \"valued\": {\"type\": \"object\", \"not\": {\"const\": {\"$ref\": \"x\"}}}},\n \
              \"definitions\": {\"A\": {\"type\": \"string\", \"maxLength\": 2}}}",
         )
         .unwrap();
@@ -201,6 +203,19 @@ fn composition_over_references_is_checked_as_the_referenced_types_or_dropped_wit
     assert_eq!(w.line, 4);
     assert!(w.message.contains("not checked"), "{}", w.message);
     assert!(!out.code.contains("any_of"), "{}", out.code);
+    // A reference with keywords beside it is not just that type: not checked either.
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.pointer == "/properties/beside/oneOf/0/$ref")
+        .expect("a warning at the reference with a keyword beside it");
+    assert!(w.message.contains("keywords beside it"), "{}", w.message);
+    // A `$ref` member inside a value (`const`) is data, not a reference.
+    assert!(
+        !out.warnings.iter().any(|w| w.pointer.contains("valued")),
+        "{:?}",
+        out.warnings
+    );
     // A branch that is a reference as a whole is checked as the referenced type.
     assert!(out.code.contains("v.not("), "{}", out.code);
     assert!(
