@@ -215,60 +215,6 @@ fn option_count(n: Option<u64>) -> TokenStream {
     }
 }
 
-/// `not`, `anyOf`, `oneOf` and `if`/`then`/`else`, checked against the value's JSON form.
-fn composition_checks(c: &crate::keywords::Checks, expr: &TokenStream) -> TokenStream {
-    let mut out = TokenStream::new();
-    let sub = |json: &str| quote! { ::json_structure_runtime::SubSchema::new(#json) };
-    if let Some(not) = &c.not {
-        let s = sub(not);
-        out.extend(
-            quote! {{ static NOT: ::json_structure_runtime::SubSchema = #s; v.not(#expr, &NOT); }},
-        );
-    }
-    for (list, method) in [
-        (&c.any_of, quote! { any_of }),
-        (&c.one_of, quote! { one_of }),
-    ] {
-        if list.is_empty() {
-            continue;
-        }
-        let names: Vec<Ident> = (0..list.len())
-            .map(|i| quote::format_ident!("S{}", i))
-            .collect();
-        let schemas = list.iter().map(|j| sub(j));
-        out.extend(quote! {{
-            #(static #names: ::json_structure_runtime::SubSchema = #schemas;)*
-            v.#method(#expr, &[#(&#names),*]);
-        }});
-    }
-    if let Some(condition) = &c.if_schema {
-        let cond = sub(condition);
-        let then = c.then_schema.as_deref().map(sub);
-        let otherwise = c.else_schema.as_deref().map(sub);
-        let then_arg = if then.is_some() {
-            quote! { Some(&THEN) }
-        } else {
-            quote! { None }
-        };
-        let else_arg = if otherwise.is_some() {
-            quote! { Some(&ELSE) }
-        } else {
-            quote! { None }
-        };
-        let then_static =
-            then.map(|t| quote! { static THEN: ::json_structure_runtime::SubSchema = #t; });
-        let else_static =
-            otherwise.map(|e| quote! { static ELSE: ::json_structure_runtime::SubSchema = #e; });
-        out.extend(quote! {{
-            static IF: ::json_structure_runtime::SubSchema = #cond;
-            #then_static
-            #else_static
-            v.if_then_else(#expr, &IF, #then_arg, #else_arg);
-        }});
-    }
-    out
-}
-
 /// A struct's object-level checks: member counts, `dependentRequired`, `propertyNames`,
 /// `patternProperties` (on undeclared members) and composition on the whole object.
 fn object_checks(s: &StructDef, c: &crate::keywords::Checks) -> TokenStream {
@@ -334,7 +280,6 @@ fn object_checks(s: &StructDef, c: &crate::keywords::Checks) -> TokenStream {
             }});
         }
     }
-    out.extend(composition_checks(c, &quote! { self }));
     out
 }
 
@@ -475,11 +420,13 @@ impl Emitter<'_> {
         if self.override_of(def).is_some() {
             return TokenStream::new();
         }
+        // The impl sits beside the type: paths in it are relative to the type's module.
+        let module = &def.module;
         let body = match &def.kind {
             None | Some(TypeKind::Alias(_)) => return TokenStream::new(),
             Some(TypeKind::Enum(_)) => TokenStream::new(),
             Some(TypeKind::Newtype(t)) => {
-                let checks = self.value_checks(t, &def.checks, &quote! { value });
+                let checks = self.value_checks(t, &def.checks, &quote! { value }, module);
                 if checks.is_empty() {
                     checks
                 } else {
@@ -490,20 +437,23 @@ impl Emitter<'_> {
                 let mut body: TokenStream = s
                     .fields
                     .iter()
-                    .map(|f| self.field_checks(f, None))
+                    .map(|f| self.field_checks(f, None, module))
                     .collect();
                 body.extend(required_sets_check(s));
-                body.extend(self.extra_checks(s));
+                body.extend(self.extra_checks(s, module));
                 body.extend(object_checks(s, &def.checks.own));
+                body.extend(self.composition_checks(&def.checks.own, &quote! { self }, module));
                 body
             }
             Some(TypeKind::Tuple(fields)) => fields
                 .iter()
                 .enumerate()
-                .map(|(i, f)| self.field_checks(f, Some(i)))
+                .map(|(i, f)| self.field_checks(f, Some(i), module))
                 .collect(),
-            Some(TypeKind::Choice(c)) => self.variant_checks(&c.variants, c.selector.is_none()),
-            Some(TypeKind::Union(variants)) => self.variant_checks(variants, false),
+            Some(TypeKind::Choice(c)) => {
+                self.variant_checks(&c.variants, c.selector.is_none(), module)
+            }
+            Some(TypeKind::Union(variants)) => self.variant_checks(variants, false, module),
         };
         let name = ident(&def.name);
         let v = if body.is_empty() {
@@ -521,7 +471,7 @@ impl Emitter<'_> {
     }
 
     /// Checks on the values of a typed `additionalProperties` map.
-    fn extra_checks(&self, s: &StructDef) -> TokenStream {
+    fn extra_checks(&self, s: &StructDef, module: &[String]) -> TokenStream {
         let Extra::Capture {
             ident: name,
             value,
@@ -531,7 +481,7 @@ impl Emitter<'_> {
             return TokenStream::new();
         };
         let item = quote! { item };
-        let inner = self.value_checks(value, checks, &item);
+        let inner = self.value_checks(value, checks, &item, module);
         if inner.is_empty() {
             return TokenStream::new();
         }
@@ -543,9 +493,14 @@ impl Emitter<'_> {
         }
     }
 
-    fn field_checks(&self, f: &Field, tuple_index: Option<usize>) -> TokenStream {
+    fn field_checks(
+        &self,
+        f: &Field,
+        tuple_index: Option<usize>,
+        module: &[String],
+    ) -> TokenStream {
         let value = quote! { value };
-        let inner = self.value_checks(&f.ty, &f.checks, &value);
+        let inner = self.value_checks(&f.ty, &f.checks, &value, module);
         if inner.is_empty() {
             return TokenStream::new();
         }
@@ -577,12 +532,12 @@ impl Emitter<'_> {
         }
     }
 
-    fn variant_checks(&self, variants: &[Variant], tagged: bool) -> TokenStream {
+    fn variant_checks(&self, variants: &[Variant], tagged: bool, module: &[String]) -> TokenStream {
         let value = quote! { value };
         let checked: Vec<(&Variant, TokenStream)> = variants
             .iter()
             .filter_map(|var| {
-                let inner = self.value_checks(&var.ty, &var.checks, &value);
+                let inner = self.value_checks(&var.ty, &var.checks, &value, module);
                 if inner.is_empty() {
                     return None;
                 }
@@ -624,23 +579,29 @@ impl Emitter<'_> {
 
     /// Statements checking `expr` (a reference to a value of type `ty`) against `checks`
     /// and descending into contained types that validate themselves.
-    fn value_checks(&self, ty: &TypeRef, checks: &ValueChecks, expr: &TokenStream) -> TokenStream {
+    fn value_checks(
+        &self,
+        ty: &TypeRef,
+        checks: &ValueChecks,
+        expr: &TokenStream,
+        module: &[String],
+    ) -> TokenStream {
         if let TypeRef::Nullable(inner) = ty {
             // The constraints apply to the value when it is there.
-            let inner_checks = self.value_checks(inner, checks, &quote! { item });
+            let inner_checks = self.value_checks(inner, checks, &quote! { item }, module);
             return if inner_checks.is_empty() {
                 TokenStream::new()
             } else {
                 quote! { if let Some(item) = #expr { #inner_checks } }
             };
         }
-        let mut out = self.own_checks(ty, &checks.own, expr);
+        let mut out = self.own_checks(ty, &checks.own, expr, module);
         match ty {
             TypeRef::Named(id) | TypeRef::Indirect(id) => {
                 // A named primitive's own constraints apply where it is used.
                 if let Some(def) = self.space.types.get(id.0) {
                     if let Some(TypeKind::Alias(target)) = &def.kind {
-                        out.extend(self.own_checks(target, &def.checks.own, expr));
+                        out.extend(self.own_checks(target, &def.checks.own, expr, module));
                     }
                 }
                 if refs_any(ty, self.needs_validation) {
@@ -649,7 +610,7 @@ impl Emitter<'_> {
             }
             TypeRef::Array(inner) | TypeRef::Set(inner) => {
                 let element = checks.element.as_deref().cloned().unwrap_or_default();
-                let inner_checks = self.value_checks(inner, &element, &quote! { item });
+                let inner_checks = self.value_checks(inner, &element, &quote! { item }, module);
                 if !inner_checks.is_empty() {
                     out.extend(quote! {
                         for (i, item) in #expr.iter().enumerate() {
@@ -660,7 +621,7 @@ impl Emitter<'_> {
             }
             TypeRef::Map(inner) => {
                 let element = checks.element.as_deref().cloned().unwrap_or_default();
-                let inner_checks = self.value_checks(inner, &element, &quote! { item });
+                let inner_checks = self.value_checks(inner, &element, &quote! { item }, module);
                 if !inner_checks.is_empty() {
                     out.extend(quote! {
                         for (key, item) in #expr {
@@ -681,6 +642,7 @@ impl Emitter<'_> {
         ty: &TypeRef,
         c: &crate::keywords::Checks,
         expr: &TokenStream,
+        module: &[String],
     ) -> TokenStream {
         let mut out = TokenStream::new();
         let count = |n: u64| {
@@ -772,9 +734,181 @@ impl Emitter<'_> {
             _ => {}
         }
         if !is_struct {
-            out.extend(composition_checks(c, expr));
+            out.extend(self.composition_checks(c, expr, module));
         }
         out
+    }
+
+    /// `not`, `anyOf`, `oneOf` and `if`/`then`/`else`, checked against the value's JSON form.
+    /// Paths to referenced types are relative to `module`.
+    fn composition_checks(
+        &self,
+        c: &crate::keywords::Checks,
+        expr: &TokenStream,
+        module: &[String],
+    ) -> TokenStream {
+        let mut out = TokenStream::new();
+        if let Some(not) = &c.not {
+            if let Some((items, s)) = self.branch_schema(not, "NOT", module) {
+                out.extend(quote! {{
+                    #items
+                    static NOT: ::json_structure_runtime::SubSchema = #s;
+                    v.not(#expr, &NOT);
+                }});
+            }
+        }
+        for (list, method) in [
+            (&c.any_of, quote! { any_of }),
+            (&c.one_of, quote! { one_of }),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            let names: Vec<Ident> = (0..list.len())
+                .map(|i| quote::format_ident!("S{}", i))
+                .collect();
+            // A branch naming a type that produced no item (an abstract definition, which the
+            // resolver rejects anyway) leaves the keyword unchecked rather than half-checked.
+            let Some(branches) = list
+                .iter()
+                .zip(&names)
+                .map(|(b, name)| self.branch_schema(b, &name.to_string(), module))
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            let (items, schemas): (Vec<_>, Vec<_>) = branches.into_iter().unzip();
+            out.extend(quote! {{
+                #(#items)*
+                #(static #names: ::json_structure_runtime::SubSchema = #schemas;)*
+                v.#method(#expr, &[#(&#names),*]);
+            }});
+        }
+        if let Some(condition) = &c.if_schema {
+            let Some((if_items, cond)) = self.branch_schema(condition, "IF", module) else {
+                return out;
+            };
+            let then = match &c.then_schema {
+                Some(b) => match self.branch_schema(b, "THEN", module) {
+                    Some(t) => Some(t),
+                    None => return out,
+                },
+                None => None,
+            };
+            let otherwise = match &c.else_schema {
+                Some(b) => match self.branch_schema(b, "ELSE", module) {
+                    Some(e) => Some(e),
+                    None => return out,
+                },
+                None => None,
+            };
+            let then_arg = if then.is_some() {
+                quote! { Some(&THEN) }
+            } else {
+                quote! { None }
+            };
+            let else_arg = if otherwise.is_some() {
+                quote! { Some(&ELSE) }
+            } else {
+                quote! { None }
+            };
+            let then_static = then.map(|(items, t)| {
+                quote! { #items static THEN: ::json_structure_runtime::SubSchema = #t; }
+            });
+            let else_static = otherwise.map(|(items, e)| {
+                quote! { #items static ELSE: ::json_structure_runtime::SubSchema = #e; }
+            });
+            out.extend(quote! {{
+                #if_items
+                static IF: ::json_structure_runtime::SubSchema = #cond;
+                #then_static
+                #else_static
+                v.if_then_else(#expr, &IF, #then_arg, #else_arg);
+            }});
+        }
+        out
+    }
+
+    /// The `SubSchema` constructor for one composition operand, with any items it needs (a
+    /// reading function named after `name`). A reference to a definition is checked by
+    /// reading the value as the definition's generated type (see `keywords::Branch`).
+    /// `None` when the referenced type produced no item.
+    fn branch_schema(
+        &self,
+        branch: &crate::keywords::Branch,
+        name: &str,
+        module: &[String],
+    ) -> Option<(TokenStream, TokenStream)> {
+        let rt = quote! { ::json_structure_runtime };
+        let pointer = match branch {
+            crate::keywords::Branch::Schema(json) => {
+                return Some((TokenStream::new(), quote! { #rt::SubSchema::new(#json) }));
+            }
+            crate::keywords::Branch::Type(pointer) => pointer,
+        };
+        let (i, def) = self
+            .space
+            .types
+            .iter()
+            .enumerate()
+            .find(|(_, d)| d.pointer == *pointer)?;
+        let kind = def.kind.as_ref()?;
+        let path = self.type_path(TypeId(i), module);
+        let shown = format!("{{\"$ref\": \"#{pointer}\"}}");
+        if self.override_of(def).is_some() {
+            // A user's type: read it (it need not implement `Validate`).
+            let read = quote::format_ident!("read_{}", name.to_lowercase());
+            return Some((
+                quote! {
+                    fn #read(json: &str) -> Result<(), #rt::Violations> {
+                        #rt::reads_as_with::<#path>(json, |_, _| {})
+                    }
+                },
+                quote! { #rt::SubSchema::of_type(#shown, #read) },
+            ));
+        }
+        let TypeKind::Alias(target) = kind else {
+            return Some((
+                TokenStream::new(),
+                quote! { #rt::SubSchema::of_type(#shown, #rt::reads_as::<#path>) },
+            ));
+        };
+        // An alias (a named primitive or collection) has no `Validate` impl and may need its
+        // wire adapter: read it through a transparent wrapper, then run its own checks as its
+        // use sites do (composition excepted, which cannot refer back to it endlessly here).
+        let mut own = def.checks.own.clone();
+        own.not = None;
+        own.any_of.clear();
+        own.one_of.clear();
+        own.if_schema = None;
+        own.then_schema = None;
+        own.else_schema = None;
+        let mut checks = self.own_checks(target, &own, &quote! { value }, module);
+        if refs_any(target, &self.needs_validation) {
+            checks.extend(quote! { v.check(value); });
+        }
+        let check = if checks.is_empty() {
+            quote! { |_, _| {} }
+        } else {
+            quote! { |Read(value), v| { #checks } }
+        };
+        let field_attr = self.adapter(target).map(|a| {
+            let with = with_attr(&a);
+            quote! { #[serde(#with)] }
+        });
+        let read = quote::format_ident!("read_{}", name.to_lowercase());
+        Some((
+            quote! {
+                fn #read(json: &str) -> Result<(), #rt::Violations> {
+                    #[derive(::serde::Deserialize)]
+                    #[serde(transparent)]
+                    #[allow(dead_code)]
+                    struct Read(#field_attr #path);
+                    #rt::reads_as_with::<Read>(json, #check)
+                }
+            },
+            quote! { #rt::SubSchema::of_type(#shown, #read) },
+        ))
     }
 
     fn type_item(&self, id: TypeId, def: &TypeDef) -> TokenStream {

@@ -48,13 +48,126 @@ pub struct Checks {
     pub min_entries: Option<u64>,
     pub max_entries: Option<u64>,
     pub key_names: Option<String>,
-    /// Conditional composition, as sub-schema JSON.
-    pub not: Option<String>,
-    pub any_of: Vec<String>,
-    pub one_of: Vec<String>,
-    pub if_schema: Option<String>,
-    pub then_schema: Option<String>,
-    pub else_schema: Option<String>,
+    /// Conditional composition: embedded sub-schemas or references to definitions.
+    pub not: Option<Branch>,
+    pub any_of: Vec<Branch>,
+    pub one_of: Vec<Branch>,
+    pub if_schema: Option<Branch>,
+    pub then_schema: Option<Branch>,
+    pub else_schema: Option<Branch>,
+}
+
+/// An operand of `not`, `anyOf`, `oneOf` or `if`/`then`/`else`.
+///
+/// The runtime evaluates embedded sub-schemas (`json_structure_runtime::SubSchema`) but does
+/// not resolve `$ref` in them: a schema holding one would match every value, so `oneOf` over
+/// references could never hold and `anyOf` would check nothing. A branch that *is* a
+/// reference is therefore kept as the definition it names, and generated code checks it by
+/// reading the value as that definition's generated type (`SubSchema::of_type`). That gives
+/// the definition's exact meaning as the generator reads it (lenient-mode forms, wire forms
+/// of `int64` and dates, `$extends`, recursion), which an inlined copy of its JSON would not,
+/// and costs nothing in size for large or recursive definitions. A reference deeper inside a
+/// branch cannot be evaluated either way; the keyword is then dropped with a warning.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Branch {
+    /// A sub-schema without references, as compact JSON text.
+    Schema(String),
+    /// A reference to the definition at this JSON Pointer (`/definitions/Card`, without `#`),
+    /// resolved as the resolver resolves it.
+    Type(String),
+}
+
+/// Keys a reference branch may carry besides `$ref` (or `type: {"$ref": ...}`) and still be
+/// "just that definition".
+fn is_annotation(key: &str) -> bool {
+    matches!(
+        key,
+        "description"
+            | "title"
+            | "examples"
+            | "example"
+            | "$comment"
+            | "deprecated"
+            | "readOnly"
+            | "writeOnly"
+            | "default"
+            | "name"
+            | "altnames"
+            | "altenums"
+            | "descriptions"
+    ) || key.starts_with("x-")
+}
+
+/// The `$ref` target of a branch that is only a reference: `{"$ref": "..."}` or
+/// `{"type": {"$ref": "..."}}`, with annotations at most.
+fn reference_branch(node: &Node) -> Option<&Node> {
+    let members = node.as_object()?;
+    let mut target = None;
+    for m in members {
+        match m.key.as_str() {
+            "$ref" if target.is_none() => target = Some(&m.value),
+            "type" if target.is_none() => {
+                let inner = m.value.as_object()?;
+                if inner
+                    .iter()
+                    .any(|i| i.key != "$ref" && !is_annotation(&i.key))
+                {
+                    return None;
+                }
+                target = Some(&inner.iter().find(|i| i.key == "$ref")?.value);
+            }
+            key if is_annotation(key) => {}
+            _ => return None,
+        }
+    }
+    target
+}
+
+/// The first `$ref` member anywhere inside `node`, with its pointer below `pointer` (not
+/// inside values: `const`, `enum`, `default`, examples).
+fn find_ref<'n>(node: &'n Node, pointer: &str) -> Option<(&'n Node, String)> {
+    match &node.value {
+        Value::Object(members) => members.iter().find_map(|m| {
+            let here = child(pointer, &m.key);
+            match m.key.as_str() {
+                "$ref" => Some((&m.value, here)),
+                "const" | "enum" | "default" | "examples" | "example" => None,
+                _ => find_ref(&m.value, &here),
+            }
+        }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| find_ref(item, &format!("{pointer}/{i}"))),
+        _ => None,
+    }
+}
+
+/// Every type declared under `definitions` (and `$defs` in lenient mode, as the model reads
+/// them): its JSON Pointer and its key. The same pointers as the resolver's.
+pub fn definition_index(root: &Node, lenient: bool) -> Vec<(String, String)> {
+    fn walk(node: &Node, pointer: &str, lenient: bool, out: &mut Vec<(String, String)>) {
+        for m in node.as_object().unwrap_or_default() {
+            let here = child(pointer, &m.key);
+            if crate::model::is_type_declaration(&m.value, lenient) {
+                out.push((here, m.key.clone()));
+            } else if m.value.as_object().is_some() {
+                walk(&m.value, &here, lenient, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let key = if root.get("definitions").is_some() {
+        Some("definitions")
+    } else if lenient && root.get("$defs").is_some() {
+        Some("$defs")
+    } else {
+        None
+    };
+    if let Some(defs) = key.and_then(|k| root.get(k).map(|d| (k, d))) {
+        walk(defs.1, &format!("/{}", defs.0), lenient, &mut out);
+    }
+    out
 }
 
 impl Checks {
@@ -181,6 +294,18 @@ pub struct KeywordReader<'a> {
     pub enabled: Enabled,
     /// Where warnings go.
     pub warnings: &'a mut Vec<Diagnostic>,
+    /// The document root, to resolve references in composition branches.
+    pub root: &'a Node,
+    /// [`definition_index`] of `root`, computed on first use.
+    pub definitions: &'a std::cell::OnceCell<Vec<(String, String)>>,
+}
+
+/// Why a composition keyword cannot be checked.
+struct Unusable {
+    /// Where the problem is (a `$ref` member's value).
+    offset: usize,
+    pointer: String,
+    message: String,
 }
 
 fn child(pointer: &str, key: &str) -> String {
@@ -225,6 +350,7 @@ impl KeywordReader<'_> {
         self.warn_if_not_enabled(node, pointer);
         c.max_length = self.count(node, pointer, "maxLength", target, &[Target::String])?;
         c.min_length = self.count(node, pointer, "minLength", target, &[Target::String])?;
+        self.warn_if_no_enum_value_fits(node, pointer, c.min_length, c.max_length);
         self.ordered(
             node,
             pointer,
@@ -311,6 +437,57 @@ impl KeywordReader<'_> {
         c.key_names = self.sub_schema(node, pointer, "keyNames", target, maps)?;
         self.composition(node, pointer, &mut c)?;
         Ok(c)
+    }
+
+    /// A string `enum` none of whose values satisfies `minLength`/`maxLength` contradicts
+    /// itself. The enum is generated as listed (its values are what documents carry) and the
+    /// lengths are not checked on it, so say so rather than accept silently. (`pattern` is not
+    /// evaluated here: the generator has a regex parser, not a matcher.)
+    fn warn_if_no_enum_value_fits(
+        &mut self,
+        node: &Node,
+        pointer: &str,
+        min: Option<u64>,
+        max: Option<u64>,
+    ) {
+        if min.is_none() && max.is_none() {
+            return;
+        }
+        let Some(values) = node.get("enum").and_then(Node::as_array) else {
+            return;
+        };
+        let texts: Option<Vec<&str>> = values.iter().map(Node::as_str).collect();
+        let Some(texts) = texts.filter(|t| !t.is_empty()) else {
+            return;
+        };
+        let lengths: Vec<u64> = texts
+            .iter()
+            .map(|t| u64::try_from(t.chars().count()).unwrap_or(u64::MAX))
+            .collect();
+        let short = |n: &u64| min.is_some_and(|m| *n < m);
+        let long = |n: &u64| max.is_some_and(|m| *n > m);
+        if lengths.iter().any(|n| !short(n) && !long(n)) {
+            return;
+        }
+        // Name the keyword every value breaks (`maxLength` when they break it or either).
+        let (key, bound) = match (min, max) {
+            (Some(m), _) if lengths.iter().all(short) => ("minLength", m),
+            (_, Some(m)) => ("maxLength", m),
+            (Some(m), None) => ("minLength", m),
+            (None, None) => return,
+        };
+        let at = node.get(key).unwrap_or(node);
+        self.warnings.push(
+            Diagnostic::warning(
+                self.file,
+                at.start,
+                child(pointer, key),
+                format!(
+                    "no `enum` value satisfies `{key}` {bound}, so no value is valid; the enum is generated as listed and `{key}` is not checked"
+                ),
+            )
+            .with_help(format!("remove `{key}` or correct it to fit the `enum` values")),
+        );
     }
 
     fn warn_if_not_enabled(&mut self, node: &Node, pointer: &str) {
@@ -652,6 +829,81 @@ impl KeywordReader<'_> {
         Ok(out)
     }
 
+    /// Resolves a reference as the resolver will: the definition at that pointer, or in
+    /// lenient mode the one definition whose key is the pointer's last segment
+    /// (`#/components/schemas/X` → `X`). `None` when it does not resolve.
+    fn resolve_reference(&self, target: &str) -> Option<String> {
+        let lenient = self.mode == Mode::Lenient;
+        let index = self
+            .definitions
+            .get_or_init(|| definition_index(self.root, lenient));
+        let pointer = target.strip_prefix('#').unwrap_or(target);
+        if index.iter().any(|(p, _)| p == pointer) {
+            return Some(pointer.to_string());
+        }
+        if !lenient {
+            return None;
+        }
+        let last = pointer
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .replace("~1", "/")
+            .replace("~0", "~");
+        let mut named = index.iter().filter(|(_, key)| *key == last);
+        match (named.next(), named.next()) {
+            (Some((p, _)), None) => Some(p.clone()),
+            _ => None,
+        }
+    }
+
+    /// Reads one operand of `key` (at `pointer`).
+    fn branch(&self, node: &Node, pointer: &str, key: &str) -> Result<Branch, Unusable> {
+        if let Some(target) = reference_branch(node) {
+            let ref_pointer = match node.get("$ref") {
+                Some(_) => child(pointer, "$ref"),
+                None => child(&child(pointer, "type"), "$ref"),
+            };
+            let Some(text) = target.as_str() else {
+                return Err(Unusable {
+                    offset: target.start,
+                    pointer: ref_pointer,
+                    message: format!(
+                        "`{key}` has a `$ref` that is not a string; the `{key}` is not checked by validate()"
+                    ),
+                });
+            };
+            return match self.resolve_reference(text) {
+                Some(resolved) => Ok(Branch::Type(resolved)),
+                None => Err(Unusable {
+                    offset: target.start,
+                    pointer: ref_pointer,
+                    message: format!(
+                        "`{key}` references {text}, which this document does not define; the `{key}` is not checked by validate()"
+                    ),
+                }),
+            };
+        }
+        if let Some((target, at)) = find_ref(node, pointer) {
+            return Err(Unusable {
+                offset: target.start,
+                pointer: at,
+                message: format!(
+                    "`{key}` has a branch with a `$ref` that is not the whole branch (it is nested, or has keywords beside it), which validate() cannot evaluate: only a branch that is just a reference can be checked, as the referenced type; the `{key}` is not checked by validate()"
+                ),
+            });
+        }
+        Ok(Branch::Schema(node.to_json()))
+    }
+
+    fn unusable(&mut self, why: Unusable) {
+        self.warnings.push(
+            Diagnostic::warning(self.file, why.offset, why.pointer, why.message).with_help(
+                "define the referenced type under `definitions`, or make the branch a reference as a whole",
+            ),
+        );
+    }
+
     fn composition(&mut self, node: &Node, pointer: &str, c: &mut Checks) -> Result<(), Error> {
         for key in ["anyOf", "oneOf", "allOf"] {
             let Some(value) = node.get(key) else { continue };
@@ -676,37 +928,42 @@ impl KeywordReader<'_> {
                 )?;
                 continue;
             }
-            let texts: Vec<String> = items.iter().map(Node::to_json).collect();
-            if key != "allOf" && texts.iter().any(|t| t.contains("\"$ref\"")) {
-                // A branch that references a definition cannot be evaluated as a sub-schema
-                // (it would match every value, and `oneOf` could never hold). Without a
-                // `type`, the branches become an enum, which picks the first that reads.
-                self.warnings.push(Diagnostic::warning(
-                    self.file,
-                    value.start,
-                    child(pointer, key),
-                    format!("`{key}` has branches that reference definitions; they are not checked by validate()"),
-                ));
+            if key == "allOf" {
+                // allOf is merged into the type by the model; nothing to check dynamically.
                 continue;
             }
-            match key {
-                "anyOf" => c.any_of = texts,
-                "oneOf" => c.one_of = texts,
-                // allOf is merged into the type by the model; nothing to check dynamically.
-                _ => {}
+            let list = child(pointer, key);
+            let branches: Result<Vec<Branch>, Unusable> = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| self.branch(item, &format!("{list}/{i}"), key))
+                .collect();
+            match branches {
+                Ok(branches) if key == "anyOf" => c.any_of = branches,
+                Ok(branches) => c.one_of = branches,
+                // Checking the other branches alone would be wrong both ways (`oneOf` could
+                // count too few matches, `anyOf` find none), so the keyword is not checked.
+                // Without a `type`, the branches still form an enum that reads the first
+                // branch that fits.
+                Err(why) => self.unusable(why),
             }
         }
-        for (key, slot) in [
-            ("not", &mut c.not),
-            ("if", &mut c.if_schema),
-            ("then", &mut c.then_schema),
-            ("else", &mut c.else_schema),
-        ] {
-            if let Some(value) = node.get(key) {
-                if matches!(value.value, Value::Object(_) | Value::Bool(_)) {
-                    *slot = Some(value.to_json());
-                }
+        let read = |this: &mut Self, key: &str| -> Result<Option<Branch>, ()> {
+            match node.get(key) {
+                Some(value) if matches!(value.value, Value::Object(_) | Value::Bool(_)) => this
+                    .branch(value, &child(pointer, key), key)
+                    .map(Some)
+                    .map_err(|why| this.unusable(why)),
+                _ => Ok(None),
             }
+        };
+        c.not = read(self, "not").unwrap_or(None);
+        // `if`, `then` and `else` stand or fall together.
+        let conditional = [read(self, "if"), read(self, "then"), read(self, "else")];
+        if let [Ok(if_schema), Ok(then_schema), Ok(else_schema)] = conditional {
+            c.if_schema = if_schema;
+            c.then_schema = then_schema;
+            c.else_schema = else_schema;
         }
         Ok(())
     }

@@ -392,6 +392,8 @@ pub fn read_document(file: SourceFile, root: &Node, mode: Mode) -> Result<Docume
         mode,
         enabled: crate::keywords::Enabled::of(root),
         warnings: Vec::new(),
+        root,
+        definitions: std::cell::OnceCell::new(),
     };
     let doc_parts = reader.document(root, members)?;
     if doc_parts.root.is_none() && doc_parts.root_ref.is_none() && doc_parts.definitions.is_empty()
@@ -440,6 +442,32 @@ struct Reader<'a> {
     mode: Mode,
     enabled: crate::keywords::Enabled,
     warnings: Vec<Diagnostic>,
+    /// The document root and its definitions, to resolve references in composition branches.
+    root: &'a Node,
+    definitions: std::cell::OnceCell<Vec<(String, String)>>,
+}
+
+/// A member of `definitions` is a type when it has `type`; anything else is a namespace.
+/// Lenient mode also recognises typeless schemas of the dialect.
+pub(crate) fn is_type_declaration(node: &Node, lenient: bool) -> bool {
+    const DIALECT_SCHEMA_KEYS: &[&str] = &[
+        "$ref",
+        "properties",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "enum",
+        "items",
+        "description",
+        "format",
+        "nullable",
+    ];
+    if node.get("type").is_some() {
+        return true;
+    }
+    lenient
+        && (DIALECT_SCHEMA_KEYS.iter().any(|k| node.get(k).is_some())
+            || node.as_object().is_some_and(|m| m.is_empty()))
 }
 
 fn child(pointer: &str, key: &str) -> String {
@@ -625,24 +653,7 @@ impl Reader<'_> {
     /// A member of `definitions` is a type when it has `type`; anything else is a namespace.
     /// Lenient mode also recognises typeless schemas of the dialect.
     fn is_type_declaration(&self, node: &Node) -> bool {
-        const DIALECT_SCHEMA_KEYS: &[&str] = &[
-            "$ref",
-            "properties",
-            "allOf",
-            "anyOf",
-            "oneOf",
-            "enum",
-            "items",
-            "description",
-            "format",
-            "nullable",
-        ];
-        if node.get("type").is_some() {
-            return true;
-        }
-        self.lenient()
-            && (DIALECT_SCHEMA_KEYS.iter().any(|k| node.get(k).is_some())
-                || node.as_object().is_some_and(|m| m.is_empty()))
+        is_type_declaration(node, self.lenient())
     }
 
     fn schema_at(&mut self, node: &Node, pointer: &str, depth: usize) -> Result<Schema, Error> {
@@ -702,6 +713,8 @@ impl Reader<'_> {
             mode: self.mode,
             enabled: self.enabled,
             warnings: &mut self.warnings,
+            root: self.root,
+            definitions: &self.definitions,
         }
         .read(node, pointer, &ty)?;
         Ok(Schema {

@@ -159,3 +159,127 @@ fn lenient_mode_reads_unions_written_as_text_and_compound_union_members() {
     );
     assert!(strict.is_err(), "strict mode keeps rejecting it");
 }
+
+#[test]
+fn composition_over_references_is_checked_as_the_referenced_types_or_dropped_with_a_warning() {
+    let out = Config::new()
+        .mode(Mode::Lenient)
+        .generate_source(
+            "t.struct.json",
+            "{\"name\": \"T\", \"type\": \"object\", \"properties\": {\n \
+             \"pm\": {\"oneOf\": [{\"$ref\": \"#/components/schemas/Card\"},\n   \
+             {\"$ref\": \"#/components/schemas/Iban\"}]},\n \
+             \"deep\": {\"anyOf\": [{\"type\": \"object\", \"properties\": {\"x\": {\"$ref\": \"#/definitions/A\"}}}, {\"type\": \"string\"}]},\n \
+             \"short\": {\"type\": \"string\", \"not\": {\"$ref\": \"#/definitions/A\"}},\n \
+             \"beside\": {\"oneOf\": [{\"$ref\": \"#/definitions/A\", \"maxLength\": 1}, {\"type\": \"int32\"}]},\n \
+             \"valued\": {\"type\": \"object\", \"not\": {\"const\": {\"$ref\": \"x\"}}}},\n \
+             \"definitions\": {\"A\": {\"type\": \"string\", \"maxLength\": 2}}}",
+        )
+        .unwrap();
+    // An unresolvable branch: the `oneOf` is not checked, and the warning says where.
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.pointer == "/properties/pm/oneOf/0/$ref")
+        .expect("a warning at the unresolvable branch");
+    assert_eq!(w.line, 2);
+    assert!(
+        w.message.contains("#/components/schemas/Card") && w.message.contains("not checked"),
+        "{}",
+        w.message
+    );
+    assert!(
+        w.to_string().contains("--> t.struct.json:2:"),
+        "{}",
+        w.to_string()
+    );
+    assert!(!out.code.contains("one_of"), "{}", out.code);
+    // A reference inside a branch cannot be evaluated: the `anyOf` is not checked either.
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.pointer == "/properties/deep/anyOf/0/properties/x/$ref")
+        .expect("a warning at the nested reference");
+    assert_eq!(w.line, 4);
+    assert!(w.message.contains("not checked"), "{}", w.message);
+    assert!(!out.code.contains("any_of"), "{}", out.code);
+    // A reference with keywords beside it is not just that type: not checked either.
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.pointer == "/properties/beside/oneOf/0/$ref")
+        .expect("a warning at the reference with a keyword beside it");
+    assert!(w.message.contains("keywords beside it"), "{}", w.message);
+    // A `$ref` member inside a value (`const`) is data, not a reference.
+    assert!(
+        !out.warnings.iter().any(|w| w.pointer.contains("valued")),
+        "{:?}",
+        out.warnings
+    );
+    // A branch that is a reference as a whole is checked as the referenced type.
+    assert!(out.code.contains("v.not("), "{}", out.code);
+    assert!(
+        out.code.contains("::json_structure_runtime::reads_as::<A>"),
+        "{}",
+        out.code
+    );
+
+    // The same in strict mode, with the reference written as `type`.
+    let out = Config::new()
+        .mode(Mode::Strict)
+        .generate_source(
+            "t.struct.json",
+            r##"{"$schema": "https://json-structure.org/meta/extended/v0/#", "$id": "https://x/t",
+                "$uses": ["JSONStructureConditionalComposition"], "name": "T", "type": "object",
+                "properties": {"v": {"oneOf": [{"type": {"$ref": "#/definitions/A"}}, {"type": "int32"}]}},
+                "definitions": {"A": {"type": "object", "properties": {"a": {"type": "string"}}}}}"##,
+        )
+        .unwrap();
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    assert!(
+        out.code.contains("::json_structure_runtime::reads_as::<A>"),
+        "{}",
+        out.code
+    );
+    assert!(out.code.contains("v.one_of("), "{}", out.code);
+}
+
+#[test]
+fn a_string_enum_that_no_length_admits_is_a_warning() {
+    let out = Config::new()
+        .mode(Mode::Lenient)
+        .generate_source(
+            "t.struct.json",
+            "{\"name\": \"Name\", \"type\": \"object\", \"properties\": {\n \
+             \"gender\": {\"type\": \"string\", \"enum\": [\"MALE\", \"FEMALE\"],\n   \"maxLength\": 1},\n \
+             \"ok\": {\"type\": \"string\", \"enum\": [\"M\", \"FEMALE\"], \"maxLength\": 1},\n \
+             \"long\": {\"type\": \"string\", \"enum\": [\"a\", \"b\"], \"minLength\": 2}}}",
+        )
+        .unwrap();
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.pointer == "/properties/gender/maxLength")
+        .expect("a warning at maxLength");
+    assert_eq!(w.line, 3);
+    assert!(
+        w.message
+            .contains("no `enum` value satisfies `maxLength` 1"),
+        "{}",
+        w.message
+    );
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.pointer == "/properties/long/minLength"),
+        "{:?}",
+        out.warnings
+    );
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.pointer.starts_with("/properties/ok")),
+        "one value fits: {:?}",
+        out.warnings
+    );
+}

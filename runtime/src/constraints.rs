@@ -86,7 +86,8 @@
 //! The combinators take the value as any `Serialize` type and convert it to JSON themselves,
 //! keeping `u128`/`i128` and floats exact (`serde_json::Value` cannot hold integers beyond 64
 //! bits). [`SubSchema`] lists the keywords it evaluates; `$ref` is not resolved (a schema with
-//! one matches everything; the generator inlines definitions). A sub-schema that cannot be
+//! one matches everything; the generator checks a reference branch by reading the value as the
+//! referenced generated type, [`SubSchema::of_type`]). A sub-schema that cannot be
 //! parsed is never silently skipped: the method that uses it reports a violation with its own
 //! code saying why. `pattern_properties` reports a failing member with the code of the
 //! sub-schema keyword it breaks (there is no dedicated code).
@@ -94,7 +95,7 @@
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
-use crate::Validator;
+use crate::{Validator, Violations};
 
 // ---------------------------------------------------------------------------
 // Exact decimals
@@ -2834,7 +2835,10 @@ impl Eval {
 /// ignored.
 ///
 /// **`$ref` is not resolved**: a schema (or a `type`) holding a `$ref` matches every value.
-/// The code generator inlines the referenced definitions before embedding a sub-schema.
+/// The code generator never embeds one: a branch that is a reference to a definition becomes
+/// [`SubSchema::of_type`] (the value must read as the definition's generated type), and a
+/// composition keyword with a reference deeper inside a branch is not checked (with a
+/// warning when generating).
 ///
 /// A sub-schema that fails to parse (bad JSON, an unknown type, a keyword with a wrong value,
 /// an unsupported pattern) matches nothing, and [`parse_error`](Self::parse_error) says why.
@@ -2853,7 +2857,12 @@ impl Eval {
 pub struct SubSchema {
     json: &'static str,
     parsed: std::sync::OnceLock<Result<Node, String>>,
+    /// Set by [`of_type`](Self::of_type): the value matches when it reads as a generated type.
+    reads_as: Option<TypeCheck>,
 }
+
+/// Reads a value's JSON text as a generated type and validates it; see [`SubSchema::of_type`].
+pub type TypeCheck = fn(&str) -> Result<(), Violations>;
 
 impl SubSchema {
     /// A sub-schema from its JSON text; nothing is parsed until first use.
@@ -2867,6 +2876,37 @@ impl SubSchema {
         SubSchema {
             json,
             parsed: std::sync::OnceLock::new(),
+            reads_as: None,
+        }
+    }
+
+    /// A sub-schema that is a reference to a definition (`{"$ref": "#/definitions/Card"}`,
+    /// given as `json` for messages): a value matches when its JSON text reads as the
+    /// definition's generated type and that value validates, which is what
+    /// [`from_str`](crate::from_str) would say of a document holding just that value.
+    ///
+    /// The generator uses it for `anyOf`/`oneOf`/`not`/`if` branches that reference a
+    /// definition: reading the value as the generated type checks it exactly as the rest of
+    /// the document is checked (lenient-mode readings, wire forms, `$extends`, recursion),
+    /// which an embedded copy of the definition's JSON could not.
+    ///
+    /// ```
+    /// use json_structure_runtime::{reads_as, SubSchema, Validator};
+    /// static SMALL: SubSchema =
+    ///     SubSchema::of_type(r##"{"$ref": "#/definitions/Small"}"##, reads_as::<u8>);
+    /// static TEXT: SubSchema =
+    ///     SubSchema::of_type(r##"{"$ref": "#/definitions/Text"}"##, reads_as::<String>);
+    /// assert!(SMALL.matches(&serde_json::json!(200)));
+    /// assert!(!SMALL.matches(&serde_json::json!(300)));
+    /// let mut v = Validator::new();
+    /// v.one_of(&"x", &[&SMALL, &TEXT]);
+    /// assert!(v.finish().is_ok());
+    /// ```
+    pub const fn of_type(json: &'static str, check: TypeCheck) -> Self {
+        SubSchema {
+            json,
+            parsed: std::sync::OnceLock::new(),
+            reads_as: Some(check),
         }
     }
 
@@ -2898,11 +2938,31 @@ impl SubSchema {
     /// assert!(SubSchema::new(r#"{"type": "strnig"}"#).parse_error().is_some());
     /// ```
     pub fn parse_error(&self) -> Option<String> {
+        if self.reads_as.is_some() {
+            return None;
+        }
         self.parsed().as_ref().err().cloned()
     }
 
     /// Evaluates; a schema that cannot be parsed fails with code `INSTANCE_SCHEMA_INVALID`.
     fn evaluate(&self, value: &J, explain: bool) -> Result<(), Failure> {
+        if let Some(check) = self.reads_as {
+            let mut text = String::new();
+            value.write(&mut text, false);
+            return cached_type_check(check, text).map_err(|violations| {
+                let first = violations.iter().next();
+                Failure {
+                    code: first.map_or("INSTANCE_TYPE_MISMATCH", |v| v.code),
+                    path: first.map(|v| v.pointer.clone()).unwrap_or_default(),
+                    message: if explain {
+                        let detail = first.map(|v| v.message.clone()).unwrap_or_default();
+                        format!("does not read as {}: {detail}", cut(self.json))
+                    } else {
+                        String::new()
+                    },
+                }
+            });
+        }
         match self.parsed() {
             Ok(node) => Eval { explain }.node(node, value),
             Err(reason) => Err(Failure {
@@ -2912,6 +2972,100 @@ impl SubSchema {
             }),
         }
     }
+}
+
+/// Results of [`TypeCheck`]s while an outermost one runs (see [`cached_type_check`]).
+#[derive(Default)]
+struct TypeChecks {
+    depth: usize,
+    results: std::collections::HashMap<(usize, String), Result<(), Violations>>,
+}
+
+thread_local! {
+    static TYPE_CHECKS: std::cell::RefCell<TypeChecks> = std::cell::RefCell::default();
+}
+
+/// Leaves a [`TypeCheck`] (even by unwinding), forgetting the results when it was the
+/// outermost.
+struct TypeCheckScope;
+
+impl Drop for TypeCheckScope {
+    fn drop(&mut self) {
+        TYPE_CHECKS.with(|c| {
+            let mut c = c.borrow_mut();
+            c.depth = c.depth.saturating_sub(1);
+            if c.depth == 0 {
+                c.results.clear();
+            }
+        });
+    }
+}
+
+/// Runs `check` on `text`, remembering the result while the outermost type check runs.
+///
+/// Reading a value as a type validates it, which runs the type checks of the values inside
+/// it; the ordinary descent of `validate()` then runs those same checks again. In a
+/// recursive schema whose `oneOf` references the type itself (a tree of nodes), each level
+/// would double the work of the level below: exponential in the document's depth. With the
+/// results remembered, each (type, value) pair is read once per outermost check, so the
+/// cost stays polynomial (about the document's size times its depth, per level).
+fn cached_type_check(check: TypeCheck, text: String) -> Result<(), Violations> {
+    let key = (check as usize, text);
+    if let Some(hit) = TYPE_CHECKS.with(|c| c.borrow().results.get(&key).cloned()) {
+        return hit;
+    }
+    TYPE_CHECKS.with(|c| c.borrow_mut().depth += 1);
+    let scope = TypeCheckScope;
+    let result = check(&key.1);
+    TYPE_CHECKS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.depth > 1 {
+            c.results.insert(key, result.clone());
+        }
+    });
+    drop(scope);
+    result
+}
+
+/// A [`TypeCheck`] for [`SubSchema::of_type`]: whether `json` reads as `T` and validates,
+/// with the violations [`from_str`](crate::from_str) reports when it does not.
+///
+/// ```
+/// assert!(json_structure_runtime::reads_as::<Vec<u8>>("[1, 2]").is_ok());
+/// assert!(json_structure_runtime::reads_as::<Vec<u8>>("[1, 300]").is_err());
+/// ```
+pub fn reads_as<T: serde::de::DeserializeOwned + crate::Validate>(
+    json: &str,
+) -> Result<(), Violations> {
+    crate::from_str::<T>(json).map(drop)
+}
+
+/// Like [`reads_as`] for a type without a `Validate` impl, with checks of its own on the value
+/// read: for a generated type alias (a named primitive such as `type Code = String` with
+/// `maxLength`), whose constraints the generator checks where the alias is used, and for a
+/// user's type put in place of a generated one.
+///
+/// ```
+/// let short = |json: &str| {
+///     json_structure_runtime::reads_as_with::<String>(json, |s, v| v.max_length(s, 3))
+/// };
+/// assert!(short("\"abc\"").is_ok());
+/// assert!(short("\"abcd\"").is_err());
+/// ```
+pub fn reads_as_with<T: serde::de::DeserializeOwned>(
+    json: &str,
+    check: impl FnOnce(&T, &mut Validator),
+) -> Result<(), Violations> {
+    let value = serde_json::from_str::<T>(json).map_err(|e| {
+        Violations::from(vec![crate::Violation {
+            pointer: String::new(),
+            code: "INSTANCE_TYPE_MISMATCH",
+            message: e.to_string(),
+        }])
+    })?;
+    let mut v = Validator::new();
+    check(&value, &mut v);
+    v.finish()
 }
 
 // ---------------------------------------------------------------------------
@@ -3782,6 +3936,53 @@ impl serde::ser::SerializeStructVariant for CanonMap<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A recursive type whose member is `oneOf: [{"$ref": Node}, {"type": "string"}]`, as
+    /// generated code checks it.
+    #[derive(Debug, serde::Serialize, serde::Deserialize)]
+    struct TreeNode {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        child: Option<Box<TreeNode>>,
+    }
+
+    static TREE_READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+    fn read_tree(json: &str) -> Result<(), Violations> {
+        TREE_READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        reads_as::<TreeNode>(json)
+    }
+
+    static NODE: SubSchema = SubSchema::of_type(r##"{"$ref": "#/definitions/Node"}"##, read_tree);
+    static TEXT: SubSchema = SubSchema::new(r#"{"type": "string"}"#);
+
+    impl crate::Validate for TreeNode {
+        fn validate_into(&self, v: &mut Validator) {
+            if let Some(child) = &self.child {
+                v.field("child", |v| {
+                    v.one_of(child, &[&NODE, &TEXT]);
+                    v.check(child);
+                });
+            }
+        }
+    }
+
+    #[test]
+    fn type_checks_of_recursive_types_take_polynomial_time() {
+        // Each level's oneOf reads the subtree as a TreeNode, which validates it, and the
+        // ordinary descent validates it again: without remembering results, 2^depth reads.
+        let depth = 40;
+        let doc = format!("{}{{}}{}", "{\"child\": ".repeat(depth), "}".repeat(depth));
+        assert!(crate::from_str::<TreeNode>(&doc).is_ok());
+        let reads = TREE_READS.load(std::sync::atomic::Ordering::Relaxed);
+        assert!(reads <= depth * depth, "{reads} reads for depth {depth}");
+        // A bad leaf deep down is still found, at its own place.
+        let bad = format!("{}1{}", "{\"child\": ".repeat(depth), "}".repeat(depth));
+        let err = crate::from_str::<TreeNode>(&bad).unwrap_err();
+        assert!(
+            err.iter().any(|v| v.code == "INSTANCE_TYPE_MISMATCH"),
+            "{err}"
+        );
+    }
 
     fn codes(run: impl FnOnce(&mut Validator)) -> Vec<&'static str> {
         let mut v = Validator::new();

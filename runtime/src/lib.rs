@@ -100,7 +100,9 @@ pub use adapters::{
     LenientStringInt, Number, Present, Same, SerializeAs, StringInt, UniqueVec,
 };
 pub use choice::{inline_variant, read_inline_choice, write_inline_choice};
-pub use constraints::{check_pattern, NumberText, Pattern, SubSchema};
+pub use constraints::{
+    check_pattern, reads_as, reads_as_with, NumberText, Pattern, SubSchema, TypeCheck,
+};
 pub use datetime::{Date, DateTime, Time};
 pub use decimal::Decimal;
 pub use duration::Duration;

@@ -124,6 +124,9 @@ fn parse_args(args: &[String]) -> Result<Opts, String> {
 
 const CI_SUBSET_K: usize = 20;
 
+/// Starts the hand-kept tail of `ci-subset.txt`, which `--write-ci-subset` preserves.
+const PINNED_MARKER: &str = "# Pinned by hand";
+
 fn subset_file() -> PathBuf {
     manifest_dir().join("ci-subset.txt")
 }
@@ -191,6 +194,13 @@ fn run(o: &Opts) -> Result<i32, String> {
         for l in &list {
             text.push_str(l);
             text.push('\n');
+        }
+        // Files pinned by hand (regression checks for fixed defects) are kept.
+        if let Ok(old) = std::fs::read_to_string(subset_file()) {
+            if let Some(at) = old.find(PINNED_MARKER) {
+                text.push('\n');
+                text.push_str(&old[at..]);
+            }
         }
         std::fs::write(subset_file(), text)
             .map_err(|e| format!("cannot write {}: {e}", subset_file().display()))?;

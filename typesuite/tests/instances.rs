@@ -54,6 +54,10 @@ const SCHEMAS: &[(&str, Check)] = &[
     ("choices", check::<suite::choices::Choices>),
     ("collections", check::<suite::collections::Collections>),
     (
+        "composition-refs",
+        check::<suite::composition_refs::CompositionRefs>,
+    ),
+    (
         "enums-and-const",
         check::<suite::enums_and_const::EnumsAndConst>,
     ),
@@ -116,6 +120,15 @@ const INVALID: &[(&str, &str, &str, &str)] = &[
     ("binary-encodings", "binary-as-array", "/plain", "INSTANCE_TYPE_MISMATCH"),
     ("binary-encodings", "chunks-item-invalid", "/chunks/0", "INSTANCE_BINARY_ENCODING_INVALID"),
     ("binary-encodings", "nullable-invalid", "/maybe", "INSTANCE_BINARY_ENCODING_INVALID"),
+    // composition-refs: oneOf/anyOf over references, checked as the referenced types
+    ("composition-refs", "code-too-long", "/codes/0", "INSTANCE_ONE_OF_INVALID_COUNT"),
+    ("composition-refs", "contact-extension-too-small", "/contact", "INSTANCE_ANY_OF_NONE_MATCHED"),
+    ("composition-refs", "contact-matches-neither", "/contact", "INSTANCE_ANY_OF_NONE_MATCHED"),
+    ("composition-refs", "open-api-matches-both", "/openApi", "INSTANCE_ONE_OF_INVALID_COUNT"),
+    ("composition-refs", "total-matches-both", "/total", "INSTANCE_ONE_OF_INVALID_COUNT"),
+    ("composition-refs", "pm-card-number-too-long", "/pm", "INSTANCE_ONE_OF_INVALID_COUNT"),
+    ("composition-refs", "pm-matches-both", "/pm", "INSTANCE_ONE_OF_INVALID_COUNT"),
+    ("composition-refs", "pm-matches-none", "/pm", "INSTANCE_UNION_NO_MATCH"),
     // choices
     ("choices", "card-number-too-long", "/payment/card/number", "INSTANCE_STRING_MAX_LENGTH"),
     ("choices", "card-unknown-member", "/payment/card/cvv", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED"),
@@ -434,6 +447,7 @@ schema_tests! {
     binary_encodings => "binary-encodings",
     choices => "choices",
     collections => "collections",
+    composition_refs => "composition-refs",
     enums_and_const => "enums-and-const",
     extends_and_abstract => "extends-and-abstract",
     lenient_refs => "lenient-refs",
