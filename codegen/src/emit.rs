@@ -884,7 +884,7 @@ impl Emitter<'_> {
         own.then_schema = None;
         own.else_schema = None;
         let mut checks = self.own_checks(target, &own, &quote! { value }, module);
-        if refs_any(target, &self.needs_validation) {
+        if refs_any(target, self.needs_validation) {
             checks.extend(quote! { v.check(value); });
         }
         let check = if checks.is_empty() {

@@ -5,57 +5,86 @@
 /// Lenient-only: oneOf/anyOf whose branches are bare $ref (OpenAPI polymorphism). A reference branch matches when the value reads as the referenced type and validates.
 ///
 /// Root type of `composition-refs.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompositionRefs {
     /// Exactly one of two open objects: a value with both members matches both.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub pm: Option<CompositionRefsPm>,
     /// OpenAPI pointers that this document resolves by definition name.
-    #[serde(
-        rename = "openApi",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub open_api: Option<CompositionRefsOpenApi>,
     /// At least one of two named primitives, each with its own constraint.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub contact: Option<CompositionRefsContact>,
     /// A reference or null: an optional Money; the reference branch reads int64 as a string.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::json_structure_runtime::As::<::json_structure_runtime::Present<Option<::json_structure_runtime::Same>>>"
-    )]
     pub amount: Option<Option<Money>>,
     /// A reference to a plain int64 (a type alias, read in its string wire form) or a short string.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub total: Option<CompositionRefsTotal>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "::json_structure_runtime::some"
-    )]
     pub codes: Option<Vec<CompositionRefsCodesItem>>,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for CompositionRefs {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.optional("pm", &self.pm)?;
+        out.optional("openApi", &self.open_api)?;
+        out.optional("contact", &self.contact)?;
+        out.optional("amount", &self.amount)?;
+        out.optional("total", &self.total)?;
+        out.optional("codes", &self.codes)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CompositionRefs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for CompositionRefs {
+    const NAME: &'static str = "CompositionRefs";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut pm: Option<CompositionRefsPm> = None;
+        let mut open_api: Option<CompositionRefsOpenApi> = None;
+        let mut contact: Option<CompositionRefsContact> = None;
+        let mut amount: Option<Option<Money>> = None;
+        let mut total: Option<CompositionRefsTotal> = None;
+        let mut codes: Option<Vec<CompositionRefsCodesItem>> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "pm" => __map.read(&mut pm, "pm"),
+                "openApi" => __map.read(&mut open_api, "openApi"),
+                "contact" => __map.read(&mut contact, "contact"),
+                "amount" => __map.read(&mut amount, "amount"),
+                "total" => __map.read(&mut total, "total"),
+                "codes" => __map.read(&mut codes, "codes"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        Ok(Self {
+            pm,
+            open_api,
+            contact,
+            amount,
+            total,
+            codes,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for CompositionRefs {
@@ -180,17 +209,60 @@ impl ::json_structure_runtime::Validate for CompositionRefs {
 }
 
 /// Generated from `#/definitions/Card` in `composition-refs.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Card {
     /// Maximum length: 19 characters.
     pub number: String,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Card {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("number", &self.number)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Card {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Card {
+    const NAME: &'static str = "Card";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut number: Option<String> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "number" => __map.read(&mut number, "number"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        let Some(number) = number else {
+            return Err(::serde::de::Error::missing_field("number"));
+        };
+        Ok(Self {
+            number,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Card {
@@ -206,16 +278,59 @@ impl ::json_structure_runtime::Validate for Card {
 }
 
 /// Generated from `#/definitions/Iban` in `composition-refs.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Iban {
     pub iban: String,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Iban {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member("iban", &self.iban)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Iban {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Iban {
+    const NAME: &'static str = "Iban";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut iban: Option<String> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "iban" => __map.read(&mut iban, "iban"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        let Some(iban) = iban else {
+            return Err(::serde::de::Error::missing_field("iban"));
+        };
+        Ok(Self {
+            iban,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Iban {
@@ -250,20 +365,73 @@ impl ::json_structure_runtime::Validate for Extension {
 }
 
 /// Generated from `#/definitions/Money` in `composition-refs.struct.json`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Money {
-    #[serde(
-        with = "::json_structure_runtime::As::<::json_structure_runtime::StringInt>"
-    )]
     pub value: i64,
     pub currency: String,
     /// Members the schema does not declare, kept in document order so that
     /// nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional_properties: ::json_structure_runtime::IndexMap<
         String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Money {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = ::json_structure_runtime::object::writer(serializer)?;
+        out.member_as::<::json_structure_runtime::StringInt, _>("value", &self.value)?;
+        out.member("currency", &self.currency)?;
+        out.extras(&self.additional_properties)?;
+        out.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Money {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::json_structure_runtime::object::deserialize(deserializer)
+    }
+}
+
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Money {
+    const NAME: &'static str = "Money";
+    fn read<__A: ::serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        use ::json_structure_runtime::object::Members as _;
+        let mut value: Option<i64> = None;
+        let mut currency: Option<String> = None;
+        let mut additional_properties = ::json_structure_runtime::IndexMap::new();
+        while let Some(__key) = __map.next_member()? {
+            match &*__key {
+                "value" => {
+                    __map
+                        .read_as::<
+                            ::json_structure_runtime::StringInt,
+                            _,
+                        >(&mut value, "value")
+                }
+                "currency" => __map.read(&mut currency, "currency"),
+                _ => __map.keep(&mut additional_properties, __key),
+            }?;
+        }
+        let Some(value) = value else {
+            return Err(::serde::de::Error::missing_field("value"));
+        };
+        let Some(currency) = currency else {
+            return Err(::serde::de::Error::missing_field("currency"));
+        };
+        Ok(Self {
+            value,
+            currency,
+            additional_properties,
+        })
+    }
 }
 
 impl ::json_structure_runtime::Validate for Money {
