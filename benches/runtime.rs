@@ -4,8 +4,9 @@
 //!
 //! `cargo bench -p json-structure-codegen --bench runtime`. Results and method: BENCHMARKS.md.
 //!
-//! * `generated`: the committed generated types (open objects: `#[serde(flatten)]`
-//!   `additional_properties`, `some`/`As` adapters).
+//! * `generated`: the committed generated types (compact `Deserialize` impls through
+//!   `json_structure_runtime::object`; open objects keep unknown members in
+//!   `additional_properties`; wire adapters for numbers).
 //! * `hand_written`: what a person would write: renames, `Option` with `#[serde(default)]`,
 //!   no catch-all member. The target is `generated` within 5% of this.
 //! * `hand_written_flatten`: the same plus a `#[serde(flatten)]` catch-all map, to show
