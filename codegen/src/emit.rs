@@ -1522,9 +1522,19 @@ fn deserialize_impl(
         let ident = &x.ident;
         quote! { let mut #ident = ::json_structure_runtime::IndexMap::new(); }
     });
+    // An alternate name that is another member's wire name (or an earlier member's
+    // alternate name) reads as that member; a second arm for it would be unreachable.
+    let mut taken: std::collections::BTreeSet<&str> =
+        members.iter().map(|m| m.field.wire.as_str()).collect();
     let arms = members.iter().map(|m| {
         let (wire, ident) = (&m.field.wire, &m.ident);
-        let names = std::iter::once(wire).chain(&m.field.aliases);
+        let aliases: Vec<&String> = m
+            .field
+            .aliases
+            .iter()
+            .filter(|a| taken.insert(a.as_str()))
+            .collect();
+        let names = std::iter::once(wire).chain(aliases);
         let read = match &m.adapter {
             None => quote! { __map.read(&mut #ident, #wire) },
             Some(a) => quote! { __map.read_as::<#a, _>(&mut #ident, #wire) },

@@ -76,6 +76,15 @@ fn altnames_and_altenums_set_the_wire_names_and_accept_the_others() {
             r##"{"first-name":"Ada","color":"#FF0000"}"##
         );
     }
+    // An alternate name that is already another member's name (`color`) or an earlier
+    // member's alternate name (`fname`) keeps reading as that member (and generates no
+    // unreachable match arm, which `-D warnings` would reject).
+    let c: names::Contact =
+        serde_json::from_str(r#"{"fname": "Ada", "color": "red", "surname": "L"}"#).unwrap();
+    assert_eq!(c.first_name, "Ada");
+    assert_eq!(c.nickname, None);
+    assert_eq!(c.surname.as_deref(), Some("L"));
+    assert_eq!(c.color, Some(names::ContactColor::Red));
     let code = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/alt/contact.rs")).unwrap();
     assert!(
         code.contains("/// A contact."),
