@@ -604,6 +604,7 @@ impl KeywordReader<'_> {
         }
     }
 
+    /// `min ≤ max` for a pair of count keywords (`minLength`/`maxLength`, ...).
     fn ordered(
         &mut self,
         node: &Node,
@@ -611,20 +612,16 @@ impl KeywordReader<'_> {
         min: (&str, Option<u64>),
         max: (&str, Option<u64>),
     ) -> Result<(), Error> {
-        if let ((min_key, Some(lo)), (max_key, Some(hi))) = (min, max) {
-            if lo > hi {
-                let at = node.get(min_key).unwrap_or(node);
-                self.reject(
-                    at,
-                    &child(pointer, min_key),
-                    format!("`{min_key}` ({lo}) is greater than `{max_key}` ({hi}): no value can satisfy both"),
-                    "swap or correct the bounds",
-                )?;
-            }
-        }
-        Ok(())
+        self.ordered_by(
+            node,
+            pointer,
+            (min.0, min.1.as_ref()),
+            (max.0, max.1.as_ref()),
+            |lo, hi| lo > hi,
+        )
     }
 
+    /// `min ≤ max` for a pair of numeric bounds, compared as exact decimals.
     fn ordered_bounds(
         &mut self,
         node: &Node,
@@ -634,8 +631,27 @@ impl KeywordReader<'_> {
         max_key: &str,
         max: &Option<String>,
     ) -> Result<(), Error> {
+        self.ordered_by(
+            node,
+            pointer,
+            (min_key, min.as_ref()),
+            (max_key, max.as_ref()),
+            |lo, hi| compare_decimal(lo, hi) == Some(Ordering::Greater),
+        )
+    }
+
+    /// Rejects a lower bound that is greater than its upper bound: no value could satisfy
+    /// both.
+    fn ordered_by<T: std::fmt::Display>(
+        &mut self,
+        node: &Node,
+        pointer: &str,
+        (min_key, min): (&str, Option<&T>),
+        (max_key, max): (&str, Option<&T>),
+        greater: impl Fn(&T, &T) -> bool,
+    ) -> Result<(), Error> {
         if let (Some(lo), Some(hi)) = (min, max) {
-            if compare_decimal(lo, hi) == Some(Ordering::Greater) {
+            if greater(lo, hi) {
                 let at = node.get(min_key).unwrap_or(node);
                 self.reject(
                     at,
