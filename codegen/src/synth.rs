@@ -342,9 +342,11 @@ mod tests {
         assert_ne!(a.to_json(), b.to_json());
     }
 
-    /// The definitions of a schema document, by name (namespaces flattened), as
-    /// (property names, required names, reference targets by name).
-    fn shape(doc: &serde_json::Value) -> Vec<(String, Vec<String>, Vec<String>, Vec<String>)> {
+    /// One definition: name, property names, required names, reference targets by name.
+    type Shape = (String, Vec<String>, Vec<String>, Vec<String>);
+
+    /// The definitions of a schema document, sorted by name (namespaces flattened).
+    fn shape(doc: &serde_json::Value) -> Vec<Shape> {
         fn refs(node: &serde_json::Value, out: &mut Vec<String>) {
             match node {
                 serde_json::Value::Object(map) => {
@@ -361,10 +363,7 @@ mod tests {
                 _ => {}
             }
         }
-        fn collect(
-            map: &serde_json::Map<String, serde_json::Value>,
-            out: &mut Vec<(String, Vec<String>, Vec<String>, Vec<String>)>,
-        ) {
+        fn collect(map: &serde_json::Map<String, serde_json::Value>, out: &mut Vec<Shape>) {
             for (name, def) in map {
                 if def.get("type").is_none() {
                     // A namespace.
