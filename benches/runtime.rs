@@ -1,5 +1,5 @@
 //! Run-time cost of the generated types: deserializing 100,000 Daytona Snapshots (one JSON
-//! array, built here) through `daytona_types::DaytonaSnapshot`, against hand-written serde
+//! array, built by `snapshots.rs`) through `daytona_types::DaytonaSnapshot`, against hand-written serde
 //! structs of the same shape (same fields, same field types, plain `#[derive(Deserialize)]`).
 //!
 //! `cargo bench -p json-structure-codegen --bench runtime`. Results and method: BENCHMARKS.md.
@@ -18,76 +18,13 @@ use daytona_types::DaytonaSnapshot;
 use divan::{black_box, Bencher};
 use json_structure_runtime::{DateTime, IndexMap};
 use serde::Deserialize;
+use snapshots::{instances, COUNT};
 
-const COUNT: usize = 100_000;
+#[path = "snapshots.rs"]
+mod snapshots;
 
 fn main() {
     divan::main();
-}
-
-const STATES: [&str; 8] = [
-    "building",
-    "pending",
-    "pulling",
-    "active",
-    "inactive",
-    "error",
-    "build_failed",
-    "removing",
-];
-
-/// One JSON array of `COUNT` snapshots that vary in ids, names, states, sizes, nulls,
-/// absent optional members and `buildInfo`.
-fn instances() -> &'static str {
-    static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| {
-        let mut out = String::with_capacity(COUNT * 900);
-        out.push('[');
-        for i in 0..COUNT {
-            if i > 0 {
-                out.push(',');
-            }
-            let state = STATES[i % STATES.len()];
-            let org = if i % 3 == 0 {
-                String::new()
-            } else {
-                format!(r#""organizationId": "0e7b3c91-55d2-4a8f-b3e4-{i:012x}","#)
-            };
-            let size = if i % 5 == 0 { "null".to_string() } else { format!("{}.{}", i % 40, i % 97) };
-            let entrypoint = if i % 4 == 0 {
-                "null"
-            } else {
-                r#"["start-notebook.sh", "--NotebookApp.token="]"#
-            };
-            let error = if state == "error" || state == "build_failed" {
-                format!(r#""image pull failed ({i})""#)
-            } else {
-                "null".to_string()
-            };
-            let last_used = if i % 2 == 0 {
-                format!(r#""2025-04-02T07:{:02}:00-08:00""#, i % 60)
-            } else {
-                "null".to_string()
-            };
-            let build_info = if i % 2 == 1 {
-                format!(
-                    r#""buildInfo": {{"dockerfileContent": "FROM python:3.12\nRUN pip install polars=={i}", "contextHashes": ["e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"], "createdAt": "2025-03-18T11:22:33Z", "updatedAt": "2025-03-18T11:29:05.250+05:30", "snapshotRef": "data-science-base:{i}"}},"#
-                )
-            } else {
-                String::new()
-            };
-            out.push_str(&format!(
-                r#"{{"id": "7c9e1a3b-5d6f-4a8c-9e0b-{i:012x}", {org} "general": {general}, "name": "snapshot-{i}", "imageName": "jupyter/scipy-notebook:2024-10-{day:02}", "state": "{state}", "size": {size}, "entrypoint": {entrypoint}, "cpu": {cpu}, "gpu": 0, "mem": {mem}, "disk": 10, "errorReason": {error}, "createdAt": "2025-03-18T11:22:{sec:02}Z", "updatedAt": "2025-03-18T11:29:05.250+05:30", "lastUsedAt": {last_used}, {build_info} "regionIds": ["us", "eu"], "initialRunnerId": "runner-{i}", "ref": "cr.app.daytona.io/sbox/snapshot-{i}:1742296953"}}"#,
-                general = i % 7 == 0,
-                day = 1 + i % 28,
-                cpu = 1 + i % 8,
-                mem = 2 * (1 + i % 8),
-                sec = i % 60,
-            ));
-        }
-        out.push(']');
-        out
-    })
 }
 
 /// Hand-written types of the same shape as the generated ones.
