@@ -57,10 +57,7 @@ impl ::serde::Serialize for DaytonaSnapshot {
         out.member("name", &self.name)?;
         out.optional("imageName", &self.image_name)?;
         out.member("state", &self.state)?;
-        out.member_as::<
-                Option<::json_structure_runtime::Number>,
-                _,
-            >("size", &self.size)?;
+        out.member_as::<Option<::json_structure_runtime::Number>, _>("size", &self.size)?;
         out.member("entrypoint", &self.entrypoint)?;
         out.member_as::<::json_structure_runtime::Number, _>("cpu", &self.cpu)?;
         out.member_as::<::json_structure_runtime::Number, _>("gpu", &self.gpu)?;
@@ -122,39 +119,19 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for DaytonaSnapshot 
                 "name" => __map.read(&mut name, "name"),
                 "imageName" => __map.read(&mut image_name, "imageName"),
                 "state" => __map.read(&mut state, "state"),
-                "size" => {
-                    __map
-                        .read_as::<
-                            Option<::json_structure_runtime::Number>,
-                            _,
-                        >(&mut size, "size")
-                }
+                "size" => __map.read_as::<Option<::json_structure_runtime::Number>, _>(&mut size, "size"),
                 "entrypoint" => __map.read(&mut entrypoint, "entrypoint"),
-                "cpu" => {
-                    __map.read_as::<::json_structure_runtime::Number, _>(&mut cpu, "cpu")
-                }
-                "gpu" => {
-                    __map.read_as::<::json_structure_runtime::Number, _>(&mut gpu, "gpu")
-                }
-                "mem" => {
-                    __map.read_as::<::json_structure_runtime::Number, _>(&mut mem, "mem")
-                }
-                "disk" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Number,
-                            _,
-                        >(&mut disk, "disk")
-                }
+                "cpu" => __map.read_as::<::json_structure_runtime::Number, _>(&mut cpu, "cpu"),
+                "gpu" => __map.read_as::<::json_structure_runtime::Number, _>(&mut gpu, "gpu"),
+                "mem" => __map.read_as::<::json_structure_runtime::Number, _>(&mut mem, "mem"),
+                "disk" => __map.read_as::<::json_structure_runtime::Number, _>(&mut disk, "disk"),
                 "errorReason" => __map.read(&mut error_reason, "errorReason"),
                 "createdAt" => __map.read(&mut created_at, "createdAt"),
                 "updatedAt" => __map.read(&mut updated_at, "updatedAt"),
                 "lastUsedAt" => __map.read(&mut last_used_at, "lastUsedAt"),
                 "buildInfo" => __map.read(&mut build_info, "buildInfo"),
                 "regionIds" => __map.read(&mut region_ids, "regionIds"),
-                "initialRunnerId" => {
-                    __map.read(&mut initial_runner_id, "initialRunnerId")
-                }
+                "initialRunnerId" => __map.read(&mut initial_runner_id, "initialRunnerId"),
                 "ref" => __map.read(&mut r#ref, "ref"),
                 _ => __map.keep(&mut additional_properties, __key),
             }?;
@@ -407,8 +384,7 @@ impl<'de> ::serde::Deserialize<'de> for DaytonaSnapshotBuildInfo {
     }
 }
 
-impl<'de> ::json_structure_runtime::object::ReadObject<'de>
-for DaytonaSnapshotBuildInfo {
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for DaytonaSnapshotBuildInfo {
     const NAME: &'static str = "DaytonaSnapshotBuildInfo";
     fn read<__A: ::serde::de::MapAccess<'de>>(
         mut __map: __A,
@@ -422,9 +398,7 @@ for DaytonaSnapshotBuildInfo {
         let mut additional_properties = ::json_structure_runtime::IndexMap::new();
         while let Some(__key) = __map.next_member()? {
             match &*__key {
-                "dockerfileContent" => {
-                    __map.read(&mut dockerfile_content, "dockerfileContent")
-                }
+                "dockerfileContent" => __map.read(&mut dockerfile_content, "dockerfileContent"),
                 "contextHashes" => __map.read(&mut context_hashes, "contextHashes"),
                 "createdAt" => __map.read(&mut created_at, "createdAt"),
                 "updatedAt" => __map.read(&mut updated_at, "updatedAt"),

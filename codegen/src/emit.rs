@@ -84,16 +84,39 @@ pub enum MapType {
     HashMap,
 }
 
-/// Emits every type of the space, grouped into one module per namespace.
+/// Emits every type of the space, grouped into one module per namespace, as one token
+/// stream (the impls [`TypeItems::impls`] holds as text are lexed back into tokens).
 pub fn emit(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
     let plan = plan(space, options);
     let mut root = ModuleTree::default();
     for i in 0..space.types.len() {
-        if let Some((module, item)) = type_items(space, options, &plan, TypeId(i)) {
-            root.insert(module, item);
+        if let Some(items) = type_items(space, options, &plan, TypeId(i)) {
+            let mut tokens = items.declaration;
+            match items.impls.parse::<TokenStream>() {
+                Ok(impls) => tokens.extend(impls),
+                Err(e) => {
+                    let message = format!("generated impls do not lex: {e}");
+                    tokens.extend(quote! { compile_error!(#message); });
+                }
+            }
+            tokens.extend(items.rest);
+            root.insert(items.module, tokens);
         }
     }
     root.into_tokens()
+}
+
+/// The items one type generates, in file order.
+pub struct TypeItems<'s> {
+    /// The namespace module path the items belong in.
+    pub module: &'s [String],
+    /// The type's declaration.
+    pub declaration: TokenStream,
+    /// Impls already formatted as Rust source at the top level (a struct's `Serialize` and
+    /// `Deserialize`); empty for other types.
+    pub impls: String,
+    /// The `Validate` impl and the indirection tag, if any.
+    pub rest: TokenStream,
 }
 
 /// What emitting any one type needs to know about the whole space (computed once, shared
@@ -120,27 +143,33 @@ pub fn plan(space: &TypeSpace, options: &EmitOptions) -> Plan {
     }
 }
 
-/// The items of one type (its declaration, `Validate` impl and indirection tag) and the
-/// module path they belong in; `None` when the type emits nothing (an override).
+/// The items of one type (its declaration, serde impls, `Validate` impl and indirection
+/// tag) and the module path they belong in; `None` when the type emits nothing (an
+/// override).
 pub fn type_items<'s>(
     space: &'s TypeSpace,
     options: &EmitOptions,
     plan: &Plan,
     id: TypeId,
-) -> Option<(&'s [String], TokenStream)> {
+) -> Option<TypeItems<'s>> {
     let def = space.types.get(id.0)?;
     let e = Emitter {
         space,
         options,
         needs_validation: &plan.needs_validation,
     };
-    let mut item = e.type_item(id, def);
-    item.extend(e.validate_impl(id, def));
-    item.extend(indirect_tag_item(def));
-    if item.is_empty() {
+    let (declaration, impls) = e.type_item(id, def);
+    let mut rest = e.validate_impl(id, def);
+    rest.extend(indirect_tag_item(def));
+    if declaration.is_empty() && impls.is_empty() && rest.is_empty() {
         None
     } else {
-        Some((&def.module, item))
+        Some(TypeItems {
+            module: &def.module,
+            declaration,
+            impls,
+            rest,
+        })
     }
 }
 
@@ -911,17 +940,21 @@ impl Emitter<'_> {
         ))
     }
 
-    fn type_item(&self, id: TypeId, def: &TypeDef) -> TokenStream {
+    /// A type's declaration: tokens, plus (for structs) impls already formatted as text.
+    fn type_item(&self, id: TypeId, def: &TypeDef) -> (TokenStream, String) {
         let Some(kind) = &def.kind else {
-            return TokenStream::new();
+            return (TokenStream::new(), String::new());
         };
         if self.override_of(def).is_some() {
-            return TokenStream::new();
+            return (TokenStream::new(), String::new());
         }
         let name = ident(&def.name);
         let docs = self.type_docs(def);
-        match kind {
-            TypeKind::Struct(s) => self.struct_item(&name, def, s, docs),
+        if let TypeKind::Struct(s) = kind {
+            return self.struct_item(&name, def, s, docs);
+        }
+        let tokens = match kind {
+            TypeKind::Struct(_) => TokenStream::new(),
             TypeKind::Enum(e) => enum_item(
                 &name,
                 e,
@@ -958,7 +991,8 @@ impl Emitter<'_> {
                         pub struct #name(#attr pub #ty);
                     }
             }
-        }
+        };
+        (tokens, String::new())
     }
 
     /// Attributes the Config adds to a generated item: extra derives, per-type attributes,
@@ -1028,7 +1062,7 @@ impl Emitter<'_> {
         def: &TypeDef,
         s: &StructDef,
         docs: TokenStream,
-    ) -> TokenStream {
+    ) -> (TokenStream, String) {
         let attrs = self.item_attrs(def);
         let members: Vec<Member> = s
             .fields
@@ -1055,9 +1089,9 @@ impl Emitter<'_> {
                 }
             })
             .unwrap_or_default();
-        let serialize = serialize_impl(name, &members, extras.as_ref());
-        let deserialize = deserialize_impl(name, &members, &s.extra, extras.as_ref());
-        quote! {
+        let mut impls = serialize_impl(name, &members, extras.as_ref());
+        impls.push_str(&deserialize_impl(name, &members, &s.extra, extras.as_ref()));
+        let item = quote! {
             #docs
             #[derive(Debug, Clone, PartialEq)]
             #attrs
@@ -1065,9 +1099,8 @@ impl Emitter<'_> {
                 #(#fields)*
                 #extra_field
             }
-            #serialize
-            #deserialize
-        }
+        };
+        (item, impls)
     }
 
     /// How one struct field goes over the wire.
@@ -1467,150 +1500,230 @@ struct ExtrasMember {
 /// `impl Serialize`: one line per member, through `json_structure_runtime::object::Writer`.
 /// Hand-written rather than derived because serde's derive expansion dominates the compile
 /// time of large generated files (see BENCHMARKS.md).
-fn serialize_impl(name: &Ident, members: &[Member], extras: Option<&ExtrasMember>) -> TokenStream {
-    let mut writes: Vec<TokenStream> = members
+///
+/// Written as formatted text, not tokens: these impls are most of a large output file, and
+/// parsing them back with syn only to pretty-print them was most of the generator's time.
+/// The layout is the one prettyplease gives them.
+fn serialize_impl(name: &Ident, members: &[Member], extras: Option<&ExtrasMember>) -> String {
+    let mut writes: Vec<String> = members
         .iter()
         .map(|m| {
-            let (wire, ident) = (&m.field.wire, &m.ident);
+            let (wire, ident) = (lit(&m.field.wire), &m.ident);
             match (m.field.required, &m.adapter) {
-                (true, None) => quote! { out.member(#wire, &self.#ident)?; },
-                (true, Some(a)) => quote! { out.member_as::<#a, _>(#wire, &self.#ident)?; },
-                (false, None) => quote! { out.optional(#wire, &self.#ident)?; },
-                (false, Some(a)) => quote! { out.optional_as::<#a, _>(#wire, &self.#ident)?; },
+                (true, None) => format!("out.member({wire}, &self.{ident})?;"),
+                (true, Some(a)) => format!(
+                    "out.member_as::<{}, _>({wire}, &self.{ident})?;",
+                    type_text(a)
+                ),
+                (false, None) => format!("out.optional({wire}, &self.{ident})?;"),
+                (false, Some(a)) => format!(
+                    "out.optional_as::<{}, _>({wire}, &self.{ident})?;",
+                    type_text(a)
+                ),
             }
         })
         .collect();
     if let Some(x) = extras {
         let ident = &x.ident;
         writes.push(match &x.adapter {
-            None => quote! { out.extras(&self.#ident)?; },
-            Some(a) => quote! { out.extras_as::<#a, _>(&self.#ident)?; },
+            None => format!("out.extras(&self.{ident})?;"),
+            Some(a) => format!("out.extras_as::<{}, _>(&self.{ident})?;", type_text(a)),
         });
     }
-    let body = if writes.is_empty() {
-        quote! { ::json_structure_runtime::object::writer(serializer)?.end() }
+    let mut out = String::new();
+    out.push_str(&format!(
+        "impl ::serde::Serialize for {name} {{\n    fn serialize<S: ::serde::Serializer>(\n        &self,\n        serializer: S,\n    ) -> Result<S::Ok, S::Error> {{\n"
+    ));
+    if writes.is_empty() {
+        out.push_str("        ::json_structure_runtime::object::writer(serializer)?.end()\n");
     } else {
-        quote! {
-            let mut out = ::json_structure_runtime::object::writer(serializer)?;
-            #(#writes)*
-            out.end()
+        out.push_str(
+            "        let mut out = ::json_structure_runtime::object::writer(serializer)?;\n",
+        );
+        for w in writes {
+            line(&mut out, 2, &w);
         }
-    };
-    quote! {
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                #body
-            }
-        }
+        out.push_str("        out.end()\n");
     }
+    out.push_str("    }\n}\n");
+    out
 }
 
 /// `impl Deserialize` through `json_structure_runtime::object::ReadObject`: one typed slot
 /// per member, one `match` arm per member name, then the required members' presence.
+/// Formatted text, like [`serialize_impl`].
 fn deserialize_impl(
     name: &Ident,
     members: &[Member],
     extra: &Extra,
     extras: Option<&ExtrasMember>,
-) -> TokenStream {
-    let name_text = name.to_string();
-    let slots = members.iter().map(|m| {
-        let (ident, ty) = (&m.ident, &m.value_ty);
-        quote! { let mut #ident: Option<#ty> = None; }
-    });
-    let extras_slot = extras.map(|x| {
-        let ident = &x.ident;
-        quote! { let mut #ident = ::json_structure_runtime::IndexMap::new(); }
-    });
-    // An alternate name that is another member's wire name (or an earlier member's
-    // alternate name) reads as that member; a second arm for it would be unreachable.
-    let mut taken: std::collections::BTreeSet<&str> =
-        members.iter().map(|m| m.field.wire.as_str()).collect();
-    let arms = members.iter().map(|m| {
-        let (wire, ident) = (&m.field.wire, &m.ident);
-        let aliases: Vec<&String> = m
-            .field
-            .aliases
-            .iter()
-            .filter(|a| taken.insert(a.as_str()))
-            .collect();
-        let names = std::iter::once(wire).chain(aliases);
-        let read = match &m.adapter {
-            None => quote! { __map.read(&mut #ident, #wire) },
-            Some(a) => quote! { __map.read_as::<#a, _>(&mut #ident, #wire) },
-        };
-        quote! { #(#names)|* => #read, }
-    });
-    let declared: Vec<&String> = members.iter().map(|m| &m.field.wire).collect();
+) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "impl<'de> ::serde::Deserialize<'de> for {name} {{\n    fn deserialize<D: ::serde::Deserializer<'de>>(\n        deserializer: D,\n    ) -> Result<Self, D::Error> {{\n        ::json_structure_runtime::object::deserialize(deserializer)\n    }}\n}}\n"
+    ));
+    out.push_str(&format!(
+        "impl<'de> ::json_structure_runtime::object::ReadObject<'de> for {name} {{\n    const NAME: &'static str = {};\n    fn read<__A: ::serde::de::MapAccess<'de>>(\n        mut __map: __A,\n    ) -> Result<Self, __A::Error> {{\n        use ::json_structure_runtime::object::Members as _;\n",
+        lit(&name.to_string())
+    ));
+    for m in members {
+        let (ident, ty) = (&m.ident, type_text(&m.value_ty));
+        line(
+            &mut out,
+            2,
+            &format!("let mut {ident}: Option<{ty}> = None;"),
+        );
+    }
+    if let Some(x) = extras {
+        line(
+            &mut out,
+            2,
+            &format!(
+                "let mut {} = ::json_structure_runtime::IndexMap::new();",
+                x.ident
+            ),
+        );
+    }
     let undeclared = match (extra, extras) {
-        (Extra::Capture { .. }, Some(x)) => {
-            let ident = &x.ident;
-            match &x.adapter {
-                None => quote! { __map.keep(&mut #ident, __key) },
-                Some(a) => quote! { __map.keep_as::<#a, _>(&mut #ident, __key) },
-            }
+        (Extra::Capture { .. }, Some(x)) => match &x.adapter {
+            None => format!("__map.keep(&mut {}, __key)", x.ident),
+            Some(a) => format!(
+                "__map.keep_as::<{}, _>(&mut {}, __key)",
+                type_text(a),
+                x.ident
+            ),
+        },
+        (Extra::Deny, _) => {
+            let declared: Vec<String> = members.iter().map(|m| lit(&m.field.wire)).collect();
+            format!("__map.reject(__key, &[{}])", declared.join(", "))
         }
-        (Extra::Deny, _) => quote! { __map.reject(__key, &[#(#declared),*]) },
-        _ => quote! { __map.skip_value() },
+        _ => "__map.skip_value()".to_string(),
     };
     // With no declared members there is nothing to match (and clippy rejects a `match` with
     // a single arm and a loop that always returns).
-    let read_loop = if members.is_empty() {
-        match (extra, extras) {
-            (Extra::Capture { .. }, Some(_)) => quote! {
-                while let Some(__key) = __map.next_member()? {
-                    #undeclared?;
-                }
-            },
-            (Extra::Deny, _) => quote! {
-                if let Some(__key) = __map.next_member()? {
-                    #undeclared?;
-                }
-            },
-            _ => quote! {
-                while __map.next_member()?.is_some() {
-                    #undeclared?;
-                }
-            },
-        }
+    if members.is_empty() {
+        let head = match (extra, extras) {
+            (Extra::Capture { .. }, Some(_)) => "while let Some(__key) = __map.next_member()? {",
+            (Extra::Deny, _) => "if let Some(__key) = __map.next_member()? {",
+            _ => "while __map.next_member()?.is_some() {",
+        };
+        line(&mut out, 2, head);
+        line(&mut out, 3, &format!("{undeclared}?;"));
+        line(&mut out, 2, "}");
     } else {
-        quote! {
-            while let Some(__key) = __map.next_member()? {
-                match &*__key {
-                    #(#arms)*
-                    _ => #undeclared,
-                }?;
-            }
-        }
-    };
-    let required = members.iter().filter(|m| m.field.required).map(|m| {
-        let (wire, ident) = (&m.field.wire, &m.ident);
-        quote! {
-            let Some(#ident) = #ident else {
-                return Err(::serde::de::Error::missing_field(#wire));
+        line(
+            &mut out,
+            2,
+            "while let Some(__key) = __map.next_member()? {",
+        );
+        line(&mut out, 3, "match &*__key {");
+        // An alternate name that is another member's wire name (or an earlier member's
+        // alternate name) reads as that member; a second arm for it would be unreachable.
+        let mut taken: std::collections::BTreeSet<&str> =
+            members.iter().map(|m| m.field.wire.as_str()).collect();
+        for m in members {
+            let (wire, ident) = (lit(&m.field.wire), &m.ident);
+            let mut names = vec![wire.clone()];
+            names.extend(
+                m.field
+                    .aliases
+                    .iter()
+                    .filter(|a| taken.insert(a.as_str()))
+                    .map(|a| lit(a)),
+            );
+            let read = match &m.adapter {
+                None => format!("__map.read(&mut {ident}, {wire})"),
+                Some(a) => format!("__map.read_as::<{}, _>(&mut {ident}, {wire})", type_text(a)),
             };
+            line(&mut out, 4, &format!("{} => {read},", names.join(" | ")));
         }
-    });
-    let field_names = members
+        line(&mut out, 4, &format!("_ => {undeclared},"));
+        line(&mut out, 3, "}?;");
+        line(&mut out, 2, "}");
+    }
+    for m in members.iter().filter(|m| m.field.required) {
+        let (wire, ident) = (lit(&m.field.wire), &m.ident);
+        line(&mut out, 2, &format!("let Some({ident}) = {ident} else {{"));
+        line(
+            &mut out,
+            3,
+            &format!("return Err(::serde::de::Error::missing_field({wire}));"),
+        );
+        line(&mut out, 2, "};");
+    }
+    let field_names: Vec<String> = members
         .iter()
-        .map(|m| &m.ident)
-        .chain(extras.map(|x| &x.ident));
-    quote! {
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                ::json_structure_runtime::object::deserialize(deserializer)
-            }
+        .map(|m| m.ident.to_string())
+        .chain(extras.map(|x| x.ident.to_string()))
+        .collect();
+    if field_names.is_empty() {
+        line(&mut out, 2, "Ok(Self {})");
+    } else {
+        line(&mut out, 2, "Ok(Self {");
+        for f in &field_names {
+            line(&mut out, 3, &format!("{f},"));
         }
+        line(&mut out, 2, "})");
+    }
+    out.push_str("    }\n}\n");
+    out
+}
 
-        impl<'de> ::json_structure_runtime::object::ReadObject<'de> for #name {
-            const NAME: &'static str = #name_text;
-            fn read<__A: ::serde::de::MapAccess<'de>>(mut __map: __A) -> Result<Self, __A::Error> {
-                use ::json_structure_runtime::object::Members as _;
-                #(#slots)*
-                #extras_slot
-                #read_loop
-                #(#required)*
-                Ok(Self { #(#field_names),* })
+/// Appends `text` as one line, indented `depth` levels.
+fn line(out: &mut String, depth: usize, text: &str) {
+    for _ in 0..depth {
+        out.push_str("    ");
+    }
+    out.push_str(text);
+    out.push('\n');
+}
+
+/// A Rust string literal for `text`, exactly as `quote` would write it.
+fn lit(text: &str) -> String {
+    proc_macro2::Literal::string(text).to_string()
+}
+
+/// A type (or adapter) written the way prettyplease writes types: no spaces inside paths
+/// and generic arguments, `, ` between arguments.
+fn type_text(tokens: &TokenStream) -> String {
+    let mut out = String::new();
+    write_type_tokens(tokens.clone(), &mut out);
+    out
+}
+
+fn write_type_tokens(tokens: TokenStream, out: &mut String) {
+    use proc_macro2::{Delimiter, TokenTree};
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(i) => {
+                // Two words in a row (`dyn Trait`, `impl Trait`) need a space.
+                if out.ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    out.push(' ');
+                }
+                out.push_str(&i.to_string());
+            }
+            TokenTree::Punct(p) => {
+                out.push(p.as_char());
+                if p.as_char() == ',' || p.as_char() == ';' {
+                    out.push(' ');
+                }
+            }
+            TokenTree::Literal(l) => {
+                if out.ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    out.push(' ');
+                }
+                out.push_str(&l.to_string());
+            }
+            TokenTree::Group(g) => {
+                let (open, close) = match g.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::Brace => ("{", "}"),
+                    Delimiter::None => ("", ""),
+                };
+                out.push_str(open);
+                write_type_tokens(g.stream(), out);
+                out.push_str(close);
             }
         }
     }

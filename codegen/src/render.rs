@@ -128,15 +128,34 @@ fn format_types(
             return Ok(out);
         }
         for id in start..(start + BATCH).min(space.types.len()) {
-            let Some((module, tokens)) = emit::type_items(space, options, plan, TypeId(id)) else {
+            let Some(items) = emit::type_items(space, options, plan, TypeId(id)) else {
                 continue;
             };
-            let text = format_items(tokens, module.len()).map_err(|e| Error::Internal {
+            let depth = items.module.len();
+            let not_rust = |e: syn::Error| Error::Internal {
                 file: schema_path.to_path_buf(),
                 message: format!("the generated code does not parse: {e}"),
-            })?;
+            };
+            let mut text = format_items(items.declaration, depth).map_err(not_rust)?;
+            indent_into(&items.impls, depth, &mut text);
+            if !items.rest.is_empty() {
+                text.push_str(&format_items(items.rest, depth).map_err(not_rust)?);
+            }
             out.push(Some((id, text)));
         }
+    }
+}
+
+/// Appends already formatted top-level items, indented to `depth` modules.
+fn indent_into(text: &str, depth: usize, out: &mut String) {
+    for line in text.lines() {
+        if !line.is_empty() {
+            for _ in 0..depth {
+                out.push_str("    ");
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
     }
 }
 

@@ -138,7 +138,9 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Tag {
         let Some(label) = label else {
             return Err(::serde::de::Error::missing_field("label"));
         };
-        Ok(Self { label })
+        Ok(Self {
+            label,
+        })
     }
 }
 
@@ -179,8 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesClosed {
     }
 }
 
-impl<'de> ::json_structure_runtime::object::ReadObject<'de>
-for AdditionalPropertiesClosed {
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for AdditionalPropertiesClosed {
     const NAME: &'static str = "AdditionalPropertiesClosed";
     fn read<__A: ::serde::de::MapAccess<'de>>(
         mut __map: __A,
@@ -193,7 +194,9 @@ for AdditionalPropertiesClosed {
                 _ => __map.reject(__key, &["a"]),
             }?;
         }
-        Ok(Self { a })
+        Ok(Self {
+            a,
+        })
     }
 }
 
@@ -233,8 +236,7 @@ impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesOpen {
     }
 }
 
-impl<'de> ::json_structure_runtime::object::ReadObject<'de>
-for AdditionalPropertiesOpen {
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for AdditionalPropertiesOpen {
     const NAME: &'static str = "AdditionalPropertiesOpen";
     fn read<__A: ::serde::de::MapAccess<'de>>(
         mut __map: __A,
@@ -248,7 +250,10 @@ for AdditionalPropertiesOpen {
                 _ => __map.keep(&mut additional_properties, __key),
             }?;
         }
-        Ok(Self { a, additional_properties })
+        Ok(Self {
+            a,
+            additional_properties,
+        })
     }
 }
 
@@ -285,8 +290,7 @@ impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesTyped {
     }
 }
 
-impl<'de> ::json_structure_runtime::object::ReadObject<'de>
-for AdditionalPropertiesTyped {
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for AdditionalPropertiesTyped {
     const NAME: &'static str = "AdditionalPropertiesTyped";
     fn read<__A: ::serde::de::MapAccess<'de>>(
         mut __map: __A,
@@ -297,19 +301,16 @@ for AdditionalPropertiesTyped {
         while let Some(__key) = __map.next_member()? {
             match &*__key {
                 "a" => __map.read(&mut a, "a"),
-                _ => {
-                    __map
-                        .keep_as::<
-                            ::json_structure_runtime::Same,
-                            _,
-                        >(&mut additional_properties, __key)
-                }
+                _ => __map.keep_as::<::json_structure_runtime::Same, _>(&mut additional_properties, __key),
             }?;
         }
         let Some(a) = a else {
             return Err(::serde::de::Error::missing_field("a"));
         };
-        Ok(Self { a, additional_properties })
+        Ok(Self {
+            a,
+            additional_properties,
+        })
     }
 }
 
@@ -346,8 +347,7 @@ impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesTypedRef {
     }
 }
 
-impl<'de> ::json_structure_runtime::object::ReadObject<'de>
-for AdditionalPropertiesTypedRef {
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for AdditionalPropertiesTypedRef {
     const NAME: &'static str = "AdditionalPropertiesTypedRef";
     fn read<__A: ::serde::de::MapAccess<'de>>(
         mut __map: __A,
@@ -357,20 +357,14 @@ for AdditionalPropertiesTypedRef {
         let mut additional_properties = ::json_structure_runtime::IndexMap::new();
         while let Some(__key) = __map.next_member()? {
             match &*__key {
-                "id" => {
-                    __map
-                        .read_as::<::json_structure_runtime::StringInt, _>(&mut id, "id")
-                }
-                _ => {
-                    __map
-                        .keep_as::<
-                            ::json_structure_runtime::Same,
-                            _,
-                        >(&mut additional_properties, __key)
-                }
+                "id" => __map.read_as::<::json_structure_runtime::StringInt, _>(&mut id, "id"),
+                _ => __map.keep_as::<::json_structure_runtime::Same, _>(&mut additional_properties, __key),
             }?;
         }
-        Ok(Self { id, additional_properties })
+        Ok(Self {
+            id,
+            additional_properties,
+        })
     }
 }
 
@@ -403,10 +397,7 @@ impl ::serde::Serialize for AdditionalPropertiesTypedBig {
     ) -> Result<S::Ok, S::Error> {
         let mut out = ::json_structure_runtime::object::writer(serializer)?;
         out.optional("note", &self.note)?;
-        out.extras_as::<
-                ::json_structure_runtime::StringInt,
-                _,
-            >(&self.additional_properties)?;
+        out.extras_as::<::json_structure_runtime::StringInt, _>(&self.additional_properties)?;
         out.end()
     }
 }
@@ -419,8 +410,7 @@ impl<'de> ::serde::Deserialize<'de> for AdditionalPropertiesTypedBig {
     }
 }
 
-impl<'de> ::json_structure_runtime::object::ReadObject<'de>
-for AdditionalPropertiesTypedBig {
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for AdditionalPropertiesTypedBig {
     const NAME: &'static str = "AdditionalPropertiesTypedBig";
     fn read<__A: ::serde::de::MapAccess<'de>>(
         mut __map: __A,
@@ -431,13 +421,7 @@ for AdditionalPropertiesTypedBig {
         while let Some(__key) = __map.next_member()? {
             match &*__key {
                 "note" => __map.read(&mut note, "note"),
-                _ => {
-                    __map
-                        .keep_as::<
-                            ::json_structure_runtime::StringInt,
-                            _,
-                        >(&mut additional_properties, __key)
-                }
+                _ => __map.keep_as::<::json_structure_runtime::StringInt, _>(&mut additional_properties, __key),
             }?;
         }
         Ok(Self {

@@ -30,24 +30,12 @@ impl ::serde::Serialize for BinaryEncodings {
         let mut out = ::json_structure_runtime::object::writer(serializer)?;
         out.member_as::<::json_structure_runtime::Base64, _>("plain", &self.plain)?;
         out.member_as::<::json_structure_runtime::Base64, _>("base64", &self.base64)?;
-        out.member_as::<
-                ::json_structure_runtime::Base64Url,
-                _,
-            >("base64url", &self.base64url)?;
+        out.member_as::<::json_structure_runtime::Base64Url, _>("base64url", &self.base64url)?;
         out.member_as::<::json_structure_runtime::Base16, _>("base16", &self.base16)?;
         out.member_as::<::json_structure_runtime::Base32, _>("base32", &self.base32)?;
-        out.member_as::<
-                ::json_structure_runtime::Base32Hex,
-                _,
-            >("base32hex", &self.base32hex)?;
-        out.optional_as::<
-                Vec<::json_structure_runtime::Base16>,
-                _,
-            >("chunks", &self.chunks)?;
-        out.optional_as::<
-                Option<::json_structure_runtime::Base64Url>,
-                _,
-            >("maybe", &self.maybe)?;
+        out.member_as::<::json_structure_runtime::Base32Hex, _>("base32hex", &self.base32hex)?;
+        out.optional_as::<Vec<::json_structure_runtime::Base16>, _>("chunks", &self.chunks)?;
+        out.optional_as::<Option<::json_structure_runtime::Base64Url>, _>("maybe", &self.maybe)?;
         out.optional("$schema", &self.schema)?;
         out.optional("$uses", &self.uses)?;
         out.end()
@@ -80,82 +68,17 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for BinaryEncodings 
         let mut uses: Option<Vec<String>> = None;
         while let Some(__key) = __map.next_member()? {
             match &*__key {
-                "plain" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Base64,
-                            _,
-                        >(&mut plain, "plain")
-                }
-                "base64" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Base64,
-                            _,
-                        >(&mut base64, "base64")
-                }
-                "base64url" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Base64Url,
-                            _,
-                        >(&mut base64url, "base64url")
-                }
-                "base16" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Base16,
-                            _,
-                        >(&mut base16, "base16")
-                }
-                "base32" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Base32,
-                            _,
-                        >(&mut base32, "base32")
-                }
-                "base32hex" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Base32Hex,
-                            _,
-                        >(&mut base32hex, "base32hex")
-                }
-                "chunks" => {
-                    __map
-                        .read_as::<
-                            Vec<::json_structure_runtime::Base16>,
-                            _,
-                        >(&mut chunks, "chunks")
-                }
-                "maybe" => {
-                    __map
-                        .read_as::<
-                            Option<::json_structure_runtime::Base64Url>,
-                            _,
-                        >(&mut maybe, "maybe")
-                }
+                "plain" => __map.read_as::<::json_structure_runtime::Base64, _>(&mut plain, "plain"),
+                "base64" => __map.read_as::<::json_structure_runtime::Base64, _>(&mut base64, "base64"),
+                "base64url" => __map.read_as::<::json_structure_runtime::Base64Url, _>(&mut base64url, "base64url"),
+                "base16" => __map.read_as::<::json_structure_runtime::Base16, _>(&mut base16, "base16"),
+                "base32" => __map.read_as::<::json_structure_runtime::Base32, _>(&mut base32, "base32"),
+                "base32hex" => __map.read_as::<::json_structure_runtime::Base32Hex, _>(&mut base32hex, "base32hex"),
+                "chunks" => __map.read_as::<Vec<::json_structure_runtime::Base16>, _>(&mut chunks, "chunks"),
+                "maybe" => __map.read_as::<Option<::json_structure_runtime::Base64Url>, _>(&mut maybe, "maybe"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &[
-                                "plain",
-                                "base64",
-                                "base64url",
-                                "base16",
-                                "base32",
-                                "base32hex",
-                                "chunks",
-                                "maybe",
-                                "$schema",
-                                "$uses",
-                            ],
-                        )
-                }
+                _ => __map.reject(__key, &["plain", "base64", "base64url", "base16", "base32", "base32hex", "chunks", "maybe", "$schema", "$uses"]),
             }?;
         }
         let Some(plain) = plain else {

@@ -58,13 +58,7 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Choices {
                 "value" => __map.read(&mut value, "value"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &["payment", "shapes", "value", "$schema", "$uses"],
-                        )
-                }
+                _ => __map.reject(__key, &["payment", "shapes", "value", "$schema", "$uses"]),
             }?;
         }
         let Some(payment) = payment else {
@@ -187,7 +181,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Cash {
         let Some(amount) = amount else {
             return Err(::serde::de::Error::missing_field("amount"));
         };
-        Ok(Self { currency, amount })
+        Ok(Self {
+            currency,
+            amount,
+        })
     }
 }
 
@@ -234,20 +231,17 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Circle {
         while let Some(__key) = __map.next_member()? {
             match &*__key {
                 "label" => __map.read(&mut label, "label"),
-                "radius" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Number,
-                            _,
-                        >(&mut radius, "radius")
-                }
+                "radius" => __map.read_as::<::json_structure_runtime::Number, _>(&mut radius, "radius"),
                 _ => __map.reject(__key, &["label", "radius"]),
             }?;
         }
         let Some(radius) = radius else {
             return Err(::serde::de::Error::missing_field("radius"));
         };
-        Ok(Self { label, radius })
+        Ok(Self {
+            label,
+            radius,
+        })
     }
 }
 
@@ -303,20 +297,17 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Square {
         while let Some(__key) = __map.next_member()? {
             match &*__key {
                 "label" => __map.read(&mut label, "label"),
-                "side" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Number,
-                            _,
-                        >(&mut side, "side")
-                }
+                "side" => __map.read_as::<::json_structure_runtime::Number, _>(&mut side, "side"),
                 _ => __map.reject(__key, &["label", "side"]),
             }?;
         }
         let Some(side) = side else {
             return Err(::serde::de::Error::missing_field("side"));
         };
-        Ok(Self { label, side })
+        Ok(Self {
+            label,
+            side,
+        })
     }
 }
 
@@ -483,7 +474,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for PaymentCard {
         let Some(number) = number else {
             return Err(::serde::de::Error::missing_field("number"));
         };
-        Ok(Self { number, expires })
+        Ok(Self {
+            number,
+            expires,
+        })
     }
 }
 

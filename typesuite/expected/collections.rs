@@ -40,40 +40,19 @@ impl ::serde::Serialize for Collections {
     ) -> Result<S::Ok, S::Error> {
         let mut out = ::json_structure_runtime::object::writer(serializer)?;
         out.member("tags", &self.tags)?;
-        out.member_as::<
-                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
-                _,
-            >("uniqueTags", &self.unique_tags)?;
-        out.optional_as::<
-                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
-                _,
-            >("uniqueNumbers", &self.unique_numbers)?;
-        out.optional_as::<
-                ::json_structure_runtime::UniqueVec<::json_structure_runtime::StringInt>,
-                _,
-            >("uniqueBig", &self.unique_big)?;
-        out.optional_as::<
-                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
-                _,
-            >("uniqueRecords", &self.unique_records)?;
+        out.member_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>("uniqueTags", &self.unique_tags)?;
+        out.optional_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>("uniqueNumbers", &self.unique_numbers)?;
+        out.optional_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::StringInt>, _>("uniqueBig", &self.unique_big)?;
+        out.optional_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>("uniqueRecords", &self.unique_records)?;
         out.member("scores", &self.scores)?;
         out.optional("records", &self.records)?;
         out.optional("byName", &self.by_name)?;
         out.optional("matrix", &self.matrix)?;
-        out.optional_as::<
-                ::json_structure_runtime::IndexMap<
-                    String,
-                    ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
-                >,
-                _,
-            >("groups", &self.groups)?;
+        out.optional_as::<::json_structure_runtime::IndexMap<String, ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>>, _>("groups", &self.groups)?;
         out.optional("amounts", &self.amounts)?;
         out.optional("codes", &self.codes)?;
         out.optional("labels", &self.labels)?;
-        out.optional_as::<
-                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
-                _,
-            >("shortSet", &self.short_set)?;
+        out.optional_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>("shortSet", &self.short_set)?;
         out.optional("$schema", &self.schema)?;
         out.optional("$uses", &self.uses)?;
         out.end()
@@ -101,19 +80,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Collections {
         let mut unique_records: Option<Vec<CollectionsUniqueRecordsItem>> = None;
         let mut scores: Option<::json_structure_runtime::IndexMap<String, i32>> = None;
         let mut records: Option<Vec<CollectionsRecordsItem>> = None;
-        let mut by_name: Option<
-            ::json_structure_runtime::IndexMap<String, CollectionsByNameValue>,
-        > = None;
+        let mut by_name: Option<::json_structure_runtime::IndexMap<String, CollectionsByNameValue>> = None;
         let mut matrix: Option<Vec<Vec<i16>>> = None;
-        let mut groups: Option<
-            ::json_structure_runtime::IndexMap<
-                String,
-                Vec<::json_structure_runtime::Uuid>,
-            >,
-        > = None;
-        let mut amounts: Option<
-            ::json_structure_runtime::IndexMap<String, ::json_structure_runtime::Decimal>,
-        > = None;
+        let mut groups: Option<::json_structure_runtime::IndexMap<String, Vec<::json_structure_runtime::Uuid>>> = None;
+        let mut amounts: Option<::json_structure_runtime::IndexMap<String, ::json_structure_runtime::Decimal>> = None;
         let mut codes: Option<Vec<String>> = None;
         let mut labels: Option<::json_structure_runtime::IndexMap<String, String>> = None;
         let mut short_set: Option<Vec<String>> = None;
@@ -122,96 +92,22 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Collections {
         while let Some(__key) = __map.next_member()? {
             match &*__key {
                 "tags" => __map.read(&mut tags, "tags"),
-                "uniqueTags" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::UniqueVec<
-                                ::json_structure_runtime::Same,
-                            >,
-                            _,
-                        >(&mut unique_tags, "uniqueTags")
-                }
-                "uniqueNumbers" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::UniqueVec<
-                                ::json_structure_runtime::Same,
-                            >,
-                            _,
-                        >(&mut unique_numbers, "uniqueNumbers")
-                }
-                "uniqueBig" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::UniqueVec<
-                                ::json_structure_runtime::StringInt,
-                            >,
-                            _,
-                        >(&mut unique_big, "uniqueBig")
-                }
-                "uniqueRecords" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::UniqueVec<
-                                ::json_structure_runtime::Same,
-                            >,
-                            _,
-                        >(&mut unique_records, "uniqueRecords")
-                }
+                "uniqueTags" => __map.read_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>(&mut unique_tags, "uniqueTags"),
+                "uniqueNumbers" => __map.read_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>(&mut unique_numbers, "uniqueNumbers"),
+                "uniqueBig" => __map.read_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::StringInt>, _>(&mut unique_big, "uniqueBig"),
+                "uniqueRecords" => __map.read_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>(&mut unique_records, "uniqueRecords"),
                 "scores" => __map.read(&mut scores, "scores"),
                 "records" => __map.read(&mut records, "records"),
                 "byName" => __map.read(&mut by_name, "byName"),
                 "matrix" => __map.read(&mut matrix, "matrix"),
-                "groups" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::IndexMap<
-                                String,
-                                ::json_structure_runtime::UniqueVec<
-                                    ::json_structure_runtime::Same,
-                                >,
-                            >,
-                            _,
-                        >(&mut groups, "groups")
-                }
+                "groups" => __map.read_as::<::json_structure_runtime::IndexMap<String, ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>>, _>(&mut groups, "groups"),
                 "amounts" => __map.read(&mut amounts, "amounts"),
                 "codes" => __map.read(&mut codes, "codes"),
                 "labels" => __map.read(&mut labels, "labels"),
-                "shortSet" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::UniqueVec<
-                                ::json_structure_runtime::Same,
-                            >,
-                            _,
-                        >(&mut short_set, "shortSet")
-                }
+                "shortSet" => __map.read_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>(&mut short_set, "shortSet"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &[
-                                "tags",
-                                "uniqueTags",
-                                "uniqueNumbers",
-                                "uniqueBig",
-                                "uniqueRecords",
-                                "scores",
-                                "records",
-                                "byName",
-                                "matrix",
-                                "groups",
-                                "amounts",
-                                "codes",
-                                "labels",
-                                "shortSet",
-                                "$schema",
-                                "$uses",
-                            ],
-                        )
-                }
+                _ => __map.reject(__key, &["tags", "uniqueTags", "uniqueNumbers", "uniqueBig", "uniqueRecords", "scores", "records", "byName", "matrix", "groups", "amounts", "codes", "labels", "shortSet", "$schema", "$uses"]),
             }?;
         }
         let Some(tags) = tags else {
@@ -328,8 +224,7 @@ impl<'de> ::serde::Deserialize<'de> for CollectionsUniqueRecordsItem {
     }
 }
 
-impl<'de> ::json_structure_runtime::object::ReadObject<'de>
-for CollectionsUniqueRecordsItem {
+impl<'de> ::json_structure_runtime::object::ReadObject<'de> for CollectionsUniqueRecordsItem {
     const NAME: &'static str = "CollectionsUniqueRecordsItem";
     fn read<__A: ::serde::de::MapAccess<'de>>(
         mut __map: __A,
@@ -398,20 +293,17 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for CollectionsRecor
         while let Some(__key) = __map.next_member()? {
             match &*__key {
                 "name" => __map.read(&mut name, "name"),
-                "score" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Number,
-                            _,
-                        >(&mut score, "score")
-                }
+                "score" => __map.read_as::<::json_structure_runtime::Number, _>(&mut score, "score"),
                 _ => __map.reject(__key, &["name", "score"]),
             }?;
         }
         let Some(name) = name else {
             return Err(::serde::de::Error::missing_field("name"));
         };
-        Ok(Self { name, score })
+        Ok(Self {
+            name,
+            score,
+        })
     }
 }
 
@@ -460,7 +352,9 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for CollectionsByNam
         let Some(when) = when else {
             return Err(::serde::de::Error::missing_field("when"));
         };
-        Ok(Self { when })
+        Ok(Self {
+            when,
+        })
     }
 }
 

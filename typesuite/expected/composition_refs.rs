@@ -409,13 +409,7 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Money {
         let mut additional_properties = ::json_structure_runtime::IndexMap::new();
         while let Some(__key) = __map.next_member()? {
             match &*__key {
-                "value" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::StringInt,
-                            _,
-                        >(&mut value, "value")
-                }
+                "value" => __map.read_as::<::json_structure_runtime::StringInt, _>(&mut value, "value"),
                 "currency" => __map.read(&mut currency, "currency"),
                 _ => __map.keep(&mut additional_properties, __key),
             }?;

@@ -36,10 +36,7 @@ impl ::serde::Serialize for EnumsAndConst {
     ) -> Result<S::Ok, S::Error> {
         let mut out = ::json_structure_runtime::object::writer(serializer)?;
         out.member("color", &self.color)?;
-        out.optional_as::<
-                ::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>,
-                _,
-            >("palette", &self.palette)?;
+        out.optional_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>("palette", &self.palette)?;
         out.member("size", &self.size)?;
         out.member("level", &self.level)?;
         out.optional("offset", &self.offset)?;
@@ -77,59 +74,24 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for EnumsAndConst {
         let mut magic: Option<i32> = None;
         let mut enabled: Option<bool> = None;
         let mut big: Option<i64> = None;
-        let mut sizes: Option<
-            ::json_structure_runtime::IndexMap<String, EnumsAndConstSizesValue>,
-        > = None;
+        let mut sizes: Option<::json_structure_runtime::IndexMap<String, EnumsAndConstSizesValue>> = None;
         let mut schema: Option<String> = None;
         let mut uses: Option<Vec<String>> = None;
         while let Some(__key) = __map.next_member()? {
             match &*__key {
                 "color" => __map.read(&mut color, "color"),
-                "palette" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::UniqueVec<
-                                ::json_structure_runtime::Same,
-                            >,
-                            _,
-                        >(&mut palette, "palette")
-                }
+                "palette" => __map.read_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>(&mut palette, "palette"),
                 "size" => __map.read(&mut size, "size"),
                 "level" => __map.read(&mut level, "level"),
                 "offset" => __map.read(&mut offset, "offset"),
                 "version" => __map.read(&mut version, "version"),
                 "magic" => __map.read(&mut magic, "magic"),
                 "enabled" => __map.read(&mut enabled, "enabled"),
-                "big" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::StringInt,
-                            _,
-                        >(&mut big, "big")
-                }
+                "big" => __map.read_as::<::json_structure_runtime::StringInt, _>(&mut big, "big"),
                 "sizes" => __map.read(&mut sizes, "sizes"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &[
-                                "color",
-                                "palette",
-                                "size",
-                                "level",
-                                "offset",
-                                "version",
-                                "magic",
-                                "enabled",
-                                "big",
-                                "sizes",
-                                "$schema",
-                                "$uses",
-                            ],
-                        )
-                }
+                _ => __map.reject(__key, &["color", "palette", "size", "level", "offset", "version", "magic", "enabled", "big", "sizes", "$schema", "$uses"]),
             }?;
         }
         let Some(color) = color else {

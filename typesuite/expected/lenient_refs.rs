@@ -61,13 +61,7 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for LenientRefs {
                 "typed" => __map.read(&mut typed, "typed"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &["owner", "members", "byId", "typed", "$schema", "$uses"],
-                        )
-                }
+                _ => __map.reject(__key, &["owner", "members", "byId", "typed", "$schema", "$uses"]),
             }?;
         }
         let Some(owner) = owner else {
@@ -133,7 +127,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Person {
         let Some(name) = name else {
             return Err(::serde::de::Error::missing_field("name"));
         };
-        Ok(Self { name, born })
+        Ok(Self {
+            name,
+            born,
+        })
     }
 }
 

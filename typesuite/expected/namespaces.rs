@@ -65,21 +65,7 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Directory {
                 "top" => __map.read(&mut top, "top"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &[
-                                "server",
-                                "office",
-                                "site",
-                                "leaf",
-                                "top",
-                                "$schema",
-                                "$uses",
-                            ],
-                        )
-                }
+                _ => __map.reject(__key, &["server", "office", "site", "leaf", "top", "$schema", "$uses"]),
             }?;
         }
         let Some(server) = server else {
@@ -163,7 +149,9 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Address {
         let Some(line) = line else {
             return Err(::serde::de::Error::missing_field("line"));
         };
-        Ok(Self { line })
+        Ok(Self {
+            line,
+        })
     }
 }
 
@@ -221,7 +209,10 @@ pub mod network {
             let Some(port) = port else {
                 return Err(::serde::de::Error::missing_field("port"));
             };
-            Ok(Self { host, port })
+            Ok(Self {
+                host,
+                port,
+            })
         }
     }
 
@@ -281,7 +272,10 @@ pub mod physical {
             let Some(city) = city else {
                 return Err(::serde::de::Error::missing_field("city"));
             };
-            Ok(Self { street, city })
+            Ok(Self {
+                street,
+                city,
+            })
         }
     }
 
@@ -354,7 +348,11 @@ pub mod physical {
             let Some(kind) = kind else {
                 return Err(::serde::de::Error::missing_field("kind"));
             };
-            Ok(Self { address, uplink, kind })
+            Ok(Self {
+                address,
+                uplink,
+                kind,
+            })
         }
     }
 
@@ -486,7 +484,9 @@ pub mod deep {
                 let Some(depth) = depth else {
                     return Err(::serde::de::Error::missing_field("depth"));
                 };
-                Ok(Self { depth })
+                Ok(Self {
+                    depth,
+                })
             }
         }
 

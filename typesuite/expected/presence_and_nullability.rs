@@ -35,18 +35,9 @@ impl ::serde::Serialize for Presence {
         out.member("requiredNullable", &self.required_nullable)?;
         out.optional("optionalPlain", &self.optional_plain)?;
         out.optional("optionalNullable", &self.optional_nullable)?;
-        out.member_as::<
-                Option<::json_structure_runtime::StringInt>,
-                _,
-            >("requiredNullableBig", &self.required_nullable_big)?;
-        out.optional_as::<
-                Option<::json_structure_runtime::StringInt>,
-                _,
-            >("optionalNullableBig", &self.optional_nullable_big)?;
-        out.optional_as::<
-                Option<::json_structure_runtime::Number>,
-                _,
-            >("optionalNullableNumber", &self.optional_nullable_number)?;
+        out.member_as::<Option<::json_structure_runtime::StringInt>, _>("requiredNullableBig", &self.required_nullable_big)?;
+        out.optional_as::<Option<::json_structure_runtime::StringInt>, _>("optionalNullableBig", &self.optional_nullable_big)?;
+        out.optional_as::<Option<::json_structure_runtime::Number>, _>("optionalNullableNumber", &self.optional_nullable_number)?;
         out.optional("optionalNullableDate", &self.optional_nullable_date)?;
         out.optional("optionalNullableList", &self.optional_nullable_list)?;
         out.optional("optionalNested", &self.optional_nested)?;
@@ -87,67 +78,19 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Presence {
         while let Some(__key) = __map.next_member()? {
             match &*__key {
                 "requiredPlain" => __map.read(&mut required_plain, "requiredPlain"),
-                "requiredNullable" => {
-                    __map.read(&mut required_nullable, "requiredNullable")
-                }
+                "requiredNullable" => __map.read(&mut required_nullable, "requiredNullable"),
                 "optionalPlain" => __map.read(&mut optional_plain, "optionalPlain"),
-                "optionalNullable" => {
-                    __map.read(&mut optional_nullable, "optionalNullable")
-                }
-                "requiredNullableBig" => {
-                    __map
-                        .read_as::<
-                            Option<::json_structure_runtime::StringInt>,
-                            _,
-                        >(&mut required_nullable_big, "requiredNullableBig")
-                }
-                "optionalNullableBig" => {
-                    __map
-                        .read_as::<
-                            Option<::json_structure_runtime::StringInt>,
-                            _,
-                        >(&mut optional_nullable_big, "optionalNullableBig")
-                }
-                "optionalNullableNumber" => {
-                    __map
-                        .read_as::<
-                            Option<::json_structure_runtime::Number>,
-                            _,
-                        >(&mut optional_nullable_number, "optionalNullableNumber")
-                }
-                "optionalNullableDate" => {
-                    __map.read(&mut optional_nullable_date, "optionalNullableDate")
-                }
-                "optionalNullableList" => {
-                    __map.read(&mut optional_nullable_list, "optionalNullableList")
-                }
+                "optionalNullable" => __map.read(&mut optional_nullable, "optionalNullable"),
+                "requiredNullableBig" => __map.read_as::<Option<::json_structure_runtime::StringInt>, _>(&mut required_nullable_big, "requiredNullableBig"),
+                "optionalNullableBig" => __map.read_as::<Option<::json_structure_runtime::StringInt>, _>(&mut optional_nullable_big, "optionalNullableBig"),
+                "optionalNullableNumber" => __map.read_as::<Option<::json_structure_runtime::Number>, _>(&mut optional_nullable_number, "optionalNullableNumber"),
+                "optionalNullableDate" => __map.read(&mut optional_nullable_date, "optionalNullableDate"),
+                "optionalNullableList" => __map.read(&mut optional_nullable_list, "optionalNullableList"),
                 "optionalNested" => __map.read(&mut optional_nested, "optionalNested"),
-                "optionalNullableShort" => {
-                    __map.read(&mut optional_nullable_short, "optionalNullableShort")
-                }
+                "optionalNullableShort" => __map.read(&mut optional_nullable_short, "optionalNullableShort"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &[
-                                "requiredPlain",
-                                "requiredNullable",
-                                "optionalPlain",
-                                "optionalNullable",
-                                "requiredNullableBig",
-                                "optionalNullableBig",
-                                "optionalNullableNumber",
-                                "optionalNullableDate",
-                                "optionalNullableList",
-                                "optionalNested",
-                                "optionalNullableShort",
-                                "$schema",
-                                "$uses",
-                            ],
-                        )
-                }
+                _ => __map.reject(__key, &["requiredPlain", "requiredNullable", "optionalPlain", "optionalNullable", "requiredNullableBig", "optionalNullableBig", "optionalNullableNumber", "optionalNullableDate", "optionalNullableList", "optionalNested", "optionalNullableShort", "$schema", "$uses"]),
             }?;
         }
         let Some(required_plain) = required_plain else {
@@ -231,7 +174,9 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Labels {
         let Some(items) = items else {
             return Err(::serde::de::Error::missing_field("items"));
         };
-        Ok(Self { items })
+        Ok(Self {
+            items,
+        })
     }
 }
 

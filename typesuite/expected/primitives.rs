@@ -149,13 +149,7 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Primitives {
         while let Some(__key) = __map.next_member()? {
             match &*__key {
                 "text" => __map.read(&mut text, "text"),
-                "number" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Number,
-                            _,
-                        >(&mut number, "number")
-                }
+                "number" => __map.read_as::<::json_structure_runtime::Number, _>(&mut number, "number"),
                 "integer" => __map.read(&mut integer, "integer"),
                 "flag" => __map.read(&mut flag, "flag"),
                 "nothing" => __map.read(&mut nothing, "nothing"),
@@ -165,107 +159,27 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Primitives {
                 "u16" => __map.read(&mut u16, "u16"),
                 "i32" => __map.read(&mut i32, "i32"),
                 "u32" => __map.read(&mut u32, "u32"),
-                "i64" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::StringInt,
-                            _,
-                        >(&mut i64, "i64")
-                }
-                "u64" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::StringInt,
-                            _,
-                        >(&mut u64, "u64")
-                }
-                "i128" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::StringInt,
-                            _,
-                        >(&mut i128, "i128")
-                }
-                "u128" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::StringInt,
-                            _,
-                        >(&mut u128, "u128")
-                }
+                "i64" => __map.read_as::<::json_structure_runtime::StringInt, _>(&mut i64, "i64"),
+                "u64" => __map.read_as::<::json_structure_runtime::StringInt, _>(&mut u64, "u64"),
+                "i128" => __map.read_as::<::json_structure_runtime::StringInt, _>(&mut i128, "i128"),
+                "u128" => __map.read_as::<::json_structure_runtime::StringInt, _>(&mut u128, "u128"),
                 "amount" => __map.read(&mut amount, "amount"),
-                "ratio" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Number,
-                            _,
-                        >(&mut ratio, "ratio")
-                }
-                "f8" => {
-                    __map.read_as::<::json_structure_runtime::Number, _>(&mut f8, "f8")
-                }
-                "f32" => {
-                    __map.read_as::<::json_structure_runtime::Number, _>(&mut f32, "f32")
-                }
-                "f64" => {
-                    __map.read_as::<::json_structure_runtime::Number, _>(&mut f64, "f64")
-                }
+                "ratio" => __map.read_as::<::json_structure_runtime::Number, _>(&mut ratio, "ratio"),
+                "f8" => __map.read_as::<::json_structure_runtime::Number, _>(&mut f8, "f8"),
+                "f32" => __map.read_as::<::json_structure_runtime::Number, _>(&mut f32, "f32"),
+                "f64" => __map.read_as::<::json_structure_runtime::Number, _>(&mut f64, "f64"),
                 "day" => __map.read(&mut day, "day"),
                 "at" => __map.read(&mut at, "at"),
                 "clock" => __map.read(&mut clock, "clock"),
                 "span" => __map.read(&mut span, "span"),
                 "id" => __map.read(&mut id, "id"),
                 "link" => __map.read(&mut link, "link"),
-                "blob" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::Base64,
-                            _,
-                        >(&mut blob, "blob")
-                }
+                "blob" => __map.read_as::<::json_structure_runtime::Base64, _>(&mut blob, "blob"),
                 "pointer" => __map.read(&mut pointer, "pointer"),
                 "anything" => __map.read(&mut anything, "anything"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &[
-                                "text",
-                                "number",
-                                "integer",
-                                "flag",
-                                "nothing",
-                                "i8",
-                                "u8",
-                                "i16",
-                                "u16",
-                                "i32",
-                                "u32",
-                                "i64",
-                                "u64",
-                                "i128",
-                                "u128",
-                                "amount",
-                                "ratio",
-                                "f8",
-                                "f32",
-                                "f64",
-                                "day",
-                                "at",
-                                "clock",
-                                "span",
-                                "id",
-                                "link",
-                                "blob",
-                                "pointer",
-                                "anything",
-                                "$schema",
-                                "$uses",
-                            ],
-                        )
-                }
+                _ => __map.reject(__key, &["text", "number", "integer", "flag", "nothing", "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "i128", "u128", "amount", "ratio", "f8", "f32", "f64", "day", "at", "clock", "span", "id", "link", "blob", "pointer", "anything", "$schema", "$uses"]),
             }?;
         }
         let Some(text) = text else {

@@ -61,13 +61,7 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Recursion {
                 "folder" => __map.read(&mut folder, "folder"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &["tree", "list", "expr", "folder", "$schema", "$uses"],
-                        )
-                }
+                _ => __map.reject(__key, &["tree", "list", "expr", "folder", "$schema", "$uses"]),
             }?;
         }
         let Some(tree) = tree else {
@@ -142,7 +136,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for TreeNode {
         let Some(value) = value else {
             return Err(::serde::de::Error::missing_field("value"));
         };
-        Ok(Self { value, children })
+        Ok(Self {
+            value,
+            children,
+        })
     }
 }
 
@@ -199,7 +196,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for ListNode {
         let Some(next) = next else {
             return Err(::serde::de::Error::missing_field("next"));
         };
-        Ok(Self { value, next })
+        Ok(Self {
+            value,
+            next,
+        })
     }
 }
 
@@ -271,7 +271,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Expr {
         let Some(args) = args else {
             return Err(::serde::de::Error::missing_field("args"));
         };
-        Ok(Self { op, args })
+        Ok(Self {
+            op,
+            args,
+        })
     }
 }
 
@@ -346,7 +349,11 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Folder {
         let Some(name) = name else {
             return Err(::serde::de::Error::missing_field("name"));
         };
-        Ok(Self { name, parent_file, files })
+        Ok(Self {
+            name,
+            parent_file,
+            files,
+        })
     }
 }
 
@@ -391,13 +398,7 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for File {
         let mut folder: Option<Box<Folder>> = None;
         while let Some(__key) = __map.next_member()? {
             match &*__key {
-                "size" => {
-                    __map
-                        .read_as::<
-                            ::json_structure_runtime::StringInt,
-                            _,
-                        >(&mut size, "size")
-                }
+                "size" => __map.read_as::<::json_structure_runtime::StringInt, _>(&mut size, "size"),
                 "folder" => __map.read(&mut folder, "folder"),
                 _ => __map.reject(__key, &["size", "folder"]),
             }?;
@@ -405,7 +406,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for File {
         let Some(size) = size else {
             return Err(::serde::de::Error::missing_field("size"));
         };
-        Ok(Self { size, folder })
+        Ok(Self {
+            size,
+            folder,
+        })
     }
 }
 

@@ -65,21 +65,7 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Animal {
                 "contact" => __map.read(&mut contact, "contact"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &[
-                                "name",
-                                "fins",
-                                "legs",
-                                "wings",
-                                "contact",
-                                "$schema",
-                                "$uses",
-                            ],
-                        )
-                }
+                _ => __map.reject(__key, &["name", "fins", "legs", "wings", "contact", "$schema", "$uses"]),
             }?;
         }
         let Some(name) = name else {
@@ -156,7 +142,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for AnimalContact {
                 _ => __map.reject(__key, &["email", "phone"]),
             }?;
         }
-        Ok(Self { email, phone })
+        Ok(Self {
+            email,
+            phone,
+        })
     }
 }
 

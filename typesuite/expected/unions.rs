@@ -85,26 +85,7 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Unions {
                 "pets" => __map.read(&mut pets, "pets"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => {
-                    __map
-                        .reject(
-                            __key,
-                            &[
-                                "idOrName",
-                                "maybeText",
-                                "nullFirst",
-                                "numberOrFlag",
-                                "bigOrText",
-                                "dateOrText",
-                                "textOrDate",
-                                "nullableUnion",
-                                "pet",
-                                "pets",
-                                "$schema",
-                                "$uses",
-                            ],
-                        )
-                }
+                _ => __map.reject(__key, &["idOrName", "maybeText", "nullFirst", "numberOrFlag", "bigOrText", "dateOrText", "textOrDate", "nullableUnion", "pet", "pets", "$schema", "$uses"]),
             }?;
         }
         let Some(id_or_name) = id_or_name else {
@@ -202,7 +183,9 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Cat {
         let Some(meows) = meows else {
             return Err(::serde::de::Error::missing_field("meows"));
         };
-        Ok(Self { meows })
+        Ok(Self {
+            meows,
+        })
     }
 }
 
@@ -256,7 +239,10 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Dog {
         let Some(barks) = barks else {
             return Err(::serde::de::Error::missing_field("barks"));
         };
-        Ok(Self { barks, name })
+        Ok(Self {
+            barks,
+            name,
+        })
     }
 }
 
