@@ -1637,7 +1637,23 @@ fn deserialize_impl(
             };
             line(&mut out, 4, &format!("{} => {read},", names.join(" | ")));
         }
-        line(&mut out, 4, &format!("_ => {undeclared},"));
+        let arm = format!("_ => {undeclared},");
+        if matches!(extra, Extra::Deny) && 16 + arm.len() > 100 {
+            // A long list of declared members, one per line, as prettyplease lays it out.
+            line(&mut out, 4, "_ => {");
+            line(&mut out, 5, "__map");
+            line(&mut out, 6, ".reject(");
+            line(&mut out, 7, "__key,");
+            line(&mut out, 7, "&[");
+            for m in members {
+                line(&mut out, 8, &format!("{},", lit(&m.field.wire)));
+            }
+            line(&mut out, 7, "],");
+            line(&mut out, 6, ")");
+            line(&mut out, 4, "}");
+        } else {
+            line(&mut out, 4, &arm);
+        }
         line(&mut out, 3, "}?;");
         line(&mut out, 2, "}");
     }

@@ -78,7 +78,24 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for BinaryEncodings 
                 "maybe" => __map.read_as::<Option<::json_structure_runtime::Base64Url>, _>(&mut maybe, "maybe"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["plain", "base64", "base64url", "base16", "base32", "base32hex", "chunks", "maybe", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "plain",
+                                "base64",
+                                "base64url",
+                                "base16",
+                                "base32",
+                                "base32hex",
+                                "chunks",
+                                "maybe",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(plain) = plain else {

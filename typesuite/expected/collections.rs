@@ -107,7 +107,30 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Collections {
                 "shortSet" => __map.read_as::<::json_structure_runtime::UniqueVec<::json_structure_runtime::Same>, _>(&mut short_set, "shortSet"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["tags", "uniqueTags", "uniqueNumbers", "uniqueBig", "uniqueRecords", "scores", "records", "byName", "matrix", "groups", "amounts", "codes", "labels", "shortSet", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "tags",
+                                "uniqueTags",
+                                "uniqueNumbers",
+                                "uniqueBig",
+                                "uniqueRecords",
+                                "scores",
+                                "records",
+                                "byName",
+                                "matrix",
+                                "groups",
+                                "amounts",
+                                "codes",
+                                "labels",
+                                "shortSet",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(tags) = tags else {

@@ -91,7 +91,26 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for EnumsAndConst {
                 "sizes" => __map.read(&mut sizes, "sizes"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["color", "palette", "size", "level", "offset", "version", "magic", "enabled", "big", "sizes", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "color",
+                                "palette",
+                                "size",
+                                "level",
+                                "offset",
+                                "version",
+                                "magic",
+                                "enabled",
+                                "big",
+                                "sizes",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(color) = color else {

@@ -68,7 +68,22 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Employee {
                 "manager" => __map.read(&mut manager, "manager"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["id", "name", "created", "note", "salary", "manager", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "id",
+                                "name",
+                                "created",
+                                "note",
+                                "salary",
+                                "manager",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(id) = id else {

@@ -61,7 +61,20 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for LenientRefs {
                 "typed" => __map.read(&mut typed, "typed"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["owner", "members", "byId", "typed", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "owner",
+                                "members",
+                                "byId",
+                                "typed",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(owner) = owner else {

@@ -122,7 +122,35 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Names {
                 "refs" => __map.read(&mut refs, "refs"),
                 "$schema" => __map.read(&mut schema_2, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["type", "ref", "self", "Self", "fn", "fooBar", "foo_bar", "FooBar", "foo-bar", "1st", "名前", "café", "cafe", "$meta", "a/b~c", "additional_properties", "schema", "nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi", "refs", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "type",
+                                "ref",
+                                "self",
+                                "Self",
+                                "fn",
+                                "fooBar",
+                                "foo_bar",
+                                "FooBar",
+                                "foo-bar",
+                                "1st",
+                                "名前",
+                                "café",
+                                "cafe",
+                                "$meta",
+                                "a/b~c",
+                                "additional_properties",
+                                "schema",
+                                "nabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghi",
+                                "refs",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(r#type) = r#type else {

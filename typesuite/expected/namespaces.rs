@@ -65,7 +65,21 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Directory {
                 "top" => __map.read(&mut top, "top"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["server", "office", "site", "leaf", "top", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "server",
+                                "office",
+                                "site",
+                                "leaf",
+                                "top",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(server) = server else {

@@ -90,7 +90,27 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Presence {
                 "optionalNullableShort" => __map.read(&mut optional_nullable_short, "optionalNullableShort"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["requiredPlain", "requiredNullable", "optionalPlain", "optionalNullable", "requiredNullableBig", "optionalNullableBig", "optionalNullableNumber", "optionalNullableDate", "optionalNullableList", "optionalNested", "optionalNullableShort", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "requiredPlain",
+                                "requiredNullable",
+                                "optionalPlain",
+                                "optionalNullable",
+                                "requiredNullableBig",
+                                "optionalNullableBig",
+                                "optionalNullableNumber",
+                                "optionalNullableDate",
+                                "optionalNullableList",
+                                "optionalNested",
+                                "optionalNullableShort",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(required_plain) = required_plain else {

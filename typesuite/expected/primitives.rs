@@ -179,7 +179,45 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Primitives {
                 "anything" => __map.read(&mut anything, "anything"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["text", "number", "integer", "flag", "nothing", "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "i128", "u128", "amount", "ratio", "f8", "f32", "f64", "day", "at", "clock", "span", "id", "link", "blob", "pointer", "anything", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "text",
+                                "number",
+                                "integer",
+                                "flag",
+                                "nothing",
+                                "i8",
+                                "u8",
+                                "i16",
+                                "u16",
+                                "i32",
+                                "u32",
+                                "i64",
+                                "u64",
+                                "i128",
+                                "u128",
+                                "amount",
+                                "ratio",
+                                "f8",
+                                "f32",
+                                "f64",
+                                "day",
+                                "at",
+                                "clock",
+                                "span",
+                                "id",
+                                "link",
+                                "blob",
+                                "pointer",
+                                "anything",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(text) = text else {

@@ -65,7 +65,21 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Animal {
                 "contact" => __map.read(&mut contact, "contact"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["name", "fins", "legs", "wings", "contact", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "name",
+                                "fins",
+                                "legs",
+                                "wings",
+                                "contact",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(name) = name else {

@@ -62,7 +62,20 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Tuples {
                 "path" => __map.read(&mut path, "path"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["point", "person", "ledger", "path", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "point",
+                                "person",
+                                "ledger",
+                                "path",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(point) = point else {

@@ -85,7 +85,26 @@ impl<'de> ::json_structure_runtime::object::ReadObject<'de> for Unions {
                 "pets" => __map.read(&mut pets, "pets"),
                 "$schema" => __map.read(&mut schema, "$schema"),
                 "$uses" => __map.read(&mut uses, "$uses"),
-                _ => __map.reject(__key, &["idOrName", "maybeText", "nullFirst", "numberOrFlag", "bigOrText", "dateOrText", "textOrDate", "nullableUnion", "pet", "pets", "$schema", "$uses"]),
+                _ => {
+                    __map
+                        .reject(
+                            __key,
+                            &[
+                                "idOrName",
+                                "maybeText",
+                                "nullFirst",
+                                "numberOrFlag",
+                                "bigOrText",
+                                "dateOrText",
+                                "textOrDate",
+                                "nullableUnion",
+                                "pet",
+                                "pets",
+                                "$schema",
+                                "$uses",
+                            ],
+                        )
+                }
             }?;
         }
         let Some(id_or_name) = id_or_name else {
