@@ -383,14 +383,25 @@ fn refs_any(ty: &TypeRef, needs: &[bool]) -> bool {
     }
 }
 
-#[derive(Default)]
-struct ModuleTree {
-    items: Vec<TokenStream>,
-    children: Vec<(String, ModuleTree)>,
+/// Items grouped by namespace module, in the order they were inserted: token streams here,
+/// formatted texts in `render`.
+pub(crate) struct ModuleTree<T> {
+    pub(crate) items: Vec<T>,
+    pub(crate) children: Vec<(String, ModuleTree<T>)>,
 }
 
-impl ModuleTree {
-    fn insert(&mut self, path: &[String], item: TokenStream) {
+impl<T> Default for ModuleTree<T> {
+    fn default() -> Self {
+        ModuleTree {
+            items: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+}
+
+impl<T> ModuleTree<T> {
+    /// Adds `item` to the module at `path` (creating the modules on the way).
+    pub(crate) fn insert(&mut self, path: &[String], item: T) {
         match path.split_first() {
             None => self.items.push(item),
             Some((first, rest)) => {
@@ -407,7 +418,9 @@ impl ModuleTree {
             }
         }
     }
+}
 
+impl ModuleTree<TokenStream> {
     fn into_tokens(self) -> TokenStream {
         let items = self.items;
         let children = self.children.into_iter().map(|(name, tree)| {
@@ -1753,20 +1766,7 @@ fn with_attr(adapter: &TokenStream) -> TokenStream {
 /// `::json_structure_runtime::As::<A>` as the string serde's `with` expects.
 fn as_path(adapter: &TokenStream) -> String {
     let tokens = quote! { ::json_structure_runtime::As::<#adapter> };
-    compact_path(&tokens.to_string())
-}
-
-/// `quote` puts spaces between all tokens; paths read better without them.
-fn compact_path(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for part in s.split(' ') {
-        if part == "," {
-            out.push_str(", ");
-        } else {
-            out.push_str(part);
-        }
-    }
-    out
+    type_text(&tokens)
 }
 
 fn prim_type(p: Prim) -> TokenStream {

@@ -15,7 +15,7 @@ use std::sync::Mutex;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::{self, EmitOptions, Plan};
+use crate::emit::{self, EmitOptions, ModuleTree, Plan};
 use crate::error::Error;
 use crate::resolve::{TypeId, TypeSpace};
 
@@ -184,31 +184,9 @@ fn format_items(tokens: TokenStream, depth: usize) -> Result<String, syn::Error>
 }
 
 /// Formatted items grouped by namespace module, in the order types were declared.
-#[derive(Default)]
-struct TextModule {
-    items: Vec<String>,
-    children: Vec<(String, TextModule)>,
-}
+type TextModule = ModuleTree<String>;
 
 impl TextModule {
-    fn insert(&mut self, path: &[String], item: String) {
-        match path.split_first() {
-            None => self.items.push(item),
-            Some((first, rest)) => {
-                let index = match self.children.iter().position(|(n, _)| n == first) {
-                    Some(i) => i,
-                    None => {
-                        self.children.push((first.clone(), TextModule::default()));
-                        self.children.len() - 1
-                    }
-                };
-                if let Some((_, child)) = self.children.get_mut(index) {
-                    child.insert(rest, item);
-                }
-            }
-        }
-    }
-
     /// Writes the items, then each namespace as `pub mod` (as prettyplease prints the
     /// module `emit::emit` builds).
     fn write(&self, depth: usize, out: &mut String) {
